@@ -1,0 +1,254 @@
+"""The command line: list, themes, verify-quotes, build-db, export, and the window by default.
+
+Only the window and the PDF export import Qt; listing and checking stay light and fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from timeline_app import __version__, paths
+from timeline_app.logs import log, log_file_hint, setup_logging
+from timeline_app.store.errors import StoreError
+from timeline_app.timeline.filter import TimelineFilter
+
+
+class UsageError(Exception):
+    """The command line's words are off; the message says how."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one clear line, not a usage dump
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    setup_logging()
+    try:
+        args = _parser().parse_args(argv)
+        return args.run(args)
+    except UsageError as error:
+        _say_error(str(error))
+        return 2
+    except StoreError as error:
+        _say_error(str(error))
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:  # a bug: the user gets a line and the log gets the traceback
+        log.exception("unexpected error")
+        _say_error(f"an unexpected error stopped the command; details are in {log_file_hint()}")
+        return 70
+
+
+def _say_error(message: str) -> None:
+    print(f"timeline-app: {message}", file=sys.stderr)
+
+
+def _year(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= 9999:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a year; write it as four digits, e.g. 2006")
+    return int(text)
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--theme", action="append", default=[], metavar="T",
+                        help="only events with this theme (name or slug); repeat for any of several")
+    parser.add_argument("--from", dest="first_year", type=_year, metavar="YEAR",
+                        help="only events that reach this year or later")
+    parser.add_argument("--to", dest="last_year", type=_year, metavar="YEAR",
+                        help="only events that start in this year or earlier")
+    parser.add_argument("--search", default="", metavar="TEXT",
+                        help="full-text search over titles, summaries and quotes")
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                        help="the timeline database to open (default: your copy of the bundled one)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="timeline-app", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"timeline-app {__version__}")
+    _db_option(parser)
+    parser.set_defaults(run=_run_window)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    listing = commands.add_parser("list", help="print the events that pass a filter")
+    _filter_options(listing)
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+    _db_option(listing)
+    listing.set_defaults(run=_run_list)
+
+    themes = commands.add_parser("themes", help="print the themes with their event counts")
+    _db_option(themes)
+    themes.set_defaults(run=_run_themes)
+
+    verify = commands.add_parser("verify-quotes",
+                                 help="check every quote against the archived copies of its sources")
+    verify.add_argument("archive", type=Path, metavar="DIR")
+    _db_option(verify)
+    verify.set_defaults(run=_run_verify)
+
+    build = commands.add_parser("build-db", help="rebuild a database from the timeline's TOML text")
+    build.add_argument("--from-text", type=Path, default=None, metavar="DIR",
+                       help="folder holding themes.toml, sources.toml, events.toml")
+    build.add_argument("--out", type=Path, default=Path("data.db"), metavar="PATH")
+    build.set_defaults(run=_run_build)
+
+    export = commands.add_parser("export", help="export the filtered timeline to a PDF")
+    export.add_argument("out", type=Path, metavar="OUT.pdf")
+    _filter_options(export)
+    export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    export.add_argument("--landscape", action="store_true")
+    export.add_argument("--title", default=None)
+    _db_option(export)
+    export.set_defaults(run=_run_export)
+    return parser
+
+
+def _open(args: argparse.Namespace):
+    from timeline_app.store.database import open_database
+
+    path = getattr(args, "db", None)
+    return open_database(path if path is not None else paths.user_database())
+
+
+def _filter(args: argparse.Namespace, db) -> TimelineFilter:
+    from timeline_app.store import queries
+
+    if args.first_year and args.last_year and args.first_year > args.last_year:
+        raise UsageError(f"--from {args.first_year} is after --to {args.last_year}")
+    return TimelineFilter(
+        themes=queries.resolve_themes(db, args.theme) if args.theme else frozenset(),
+        first_year=args.first_year,
+        last_year=args.last_year,
+        search=args.search,
+    )
+
+
+def _run_list(args: argparse.Namespace) -> int:
+    from timeline_app.store import queries
+
+    db = _open(args)
+    events = queries.filtered_events(db, _filter(args, db))
+    if args.format == "json":
+        document = {
+            "title": queries.timeline_title(db),
+            "total": len(events),
+            "timeline_events": queries.total_events(db),
+            "events": [_event_json(e) for e in events],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        width = max((len(e.when.label()) for e in events), default=4)
+        for event in events:
+            themes = ", ".join(t.name for t in event.themes)
+            print(f"{event.when.label():<{width}}  {event.title}  [{themes}]")
+        print(f"{len(events)} of {queries.total_events(db)} events")
+    return 0
+
+
+def _event_json(event) -> dict:
+    return {
+        "id": event.key,
+        "start": event.when.start.iso(),
+        "end": event.when.end.iso() if event.when.end else None,
+        "approximate": event.when.approximate,
+        "title": event.title,
+        "summary": event.summary,
+        "themes": [t.name for t in event.themes],
+        "citations": [
+            {
+                "quote": c.quote,
+                "source": {
+                    "id": c.source.id, "title": c.source.title, "publisher": c.source.publisher,
+                    "author": c.source.author, "published": c.source.published,
+                    "url": c.source.url, "archive": c.source.archive,
+                },
+            }
+            for c in event.citations
+        ],
+    }
+
+
+def _run_themes(args: argparse.Namespace) -> int:
+    from timeline_app.store import queries
+
+    db = _open(args)
+    counts = queries.theme_counts(db, TimelineFilter())
+    for theme in queries.themes(db):
+        print(f"{counts[theme.slug]:>6}  {theme.name} ({theme.slug})")
+    return 0
+
+
+def _run_verify(args: argparse.Namespace) -> int:
+    from timeline_app.store import queries
+    from timeline_app.timeline.quotes import is_verbatim
+
+    if not args.archive.is_dir():
+        raise UsageError(f"{args.archive} is not a folder of archived source documents")
+    db = _open(args)
+    documents: dict[str, str | None] = {}
+    checked, failures = 0, []
+    for event in queries.filtered_events(db, TimelineFilter()):
+        for citation in event.citations:
+            source = citation.source
+            if source.archive not in documents:
+                documents[source.archive] = _read_archive(args.archive / source.archive)
+            document = documents[source.archive]
+            checked += 1
+            if document is None:
+                failures.append(f"{event.key}: source {source.id}: archive {source.archive} "
+                                "is missing or unreadable")
+            elif not is_verbatim(citation.quote, document):
+                failures.append(f"{event.key}: source {source.id}: quote not found: "
+                                f"“{citation.quote[:60]}…”")
+    for failure in failures:
+        print(failure)
+    if failures:
+        print(f"{len(failures)} of {checked} quotes do not match their archived sources.")
+        return 1
+    print(f"All {checked} quotes match their archived sources ({len(documents)} documents).")
+    return 0
+
+
+def _read_archive(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from timeline_app.store.build import build_database
+    from timeline_app.timeline.text_sources import TextSourceError
+
+    folder = args.from_text or paths.bundled_text_folder()
+    try:
+        count = build_database(folder, args.out)
+    except TextSourceError as error:
+        raise UsageError(f"the timeline text in {folder} is not valid: {error}") from error
+    except OSError as error:
+        raise UsageError(f"cannot write {args.out}: {error.strerror}") from error
+    print(f"Wrote {count} events to {args.out}")
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from timeline_app.export.cli_export import export_from_command_line
+
+    db = _open(args)
+    return export_from_command_line(db, _filter(args, db), args)
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    from timeline_app.ui.launch import launch
+
+    return launch(getattr(args, "db", None))

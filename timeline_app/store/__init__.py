@@ -1,0 +1,1 @@
+"""The SQLite store: models, opening and migrating databases, and the queries the app asks."""

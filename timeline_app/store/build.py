@@ -1,0 +1,34 @@
+"""Building a database file from the timeline's TOML text, replacing the target only when done."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from timeline_app.store.database import open_database
+from timeline_app.store.writing import write_timeline
+from timeline_app.timeline.text_sources import load_timeline_text
+
+
+def build_database(text_folder: Path, target: Path) -> int:
+    """Write target from the TOML files in text_folder; returns how many events it holds."""
+    timeline = load_timeline_text(text_folder)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(handle)
+    temporary_path = Path(temporary)
+    try:
+        db = open_database(temporary_path, create=True)
+        try:
+            write_timeline(db, timeline.title, timeline.themes, timeline.sources, timeline.events)
+            with db.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                connection.exec_driver_sql("PRAGMA journal_mode = DELETE")
+                connection.exec_driver_sql("VACUUM")
+        finally:
+            db.close()
+        os.replace(temporary_path, target)
+    finally:
+        for leftover in (temporary_path, *temporary_path.parent.glob(temporary_path.name + "-*")):
+            leftover.unlink(missing_ok=True)
+    return len(timeline.events)

@@ -1,0 +1,87 @@
+"""The tables, as SQLAlchemy 2 typed models."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+event_themes = Table(
+    "event_themes",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_event_themes_theme", "theme_id", "event_id"),
+)
+
+
+class Setting(Base):
+    """Facts about the timeline as a whole, such as its title."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ThemeRow(Base):
+    __tablename__ = "themes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String, unique=True)
+    name: Mapped[str] = mapped_column(String)
+    colour: Mapped[str] = mapped_column(String)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String)
+    published_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    url: Mapped[str | None] = mapped_column(Text)
+    archive: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    citations: Mapped[list[CitationRow]] = relationship(back_populates="source")
+
+
+class EventRow(Base):
+    """An event. start_day/end_day are proleptic ordinals of its first and last possible day."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String, unique=True)
+    start: Mapped[str] = mapped_column(String)
+    end: Mapped[str | None] = mapped_column(String)
+    approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_day: Mapped[int] = mapped_column(Integer)
+    end_day: Mapped[int] = mapped_column(Integer)
+    sort_key: Mapped[str] = mapped_column(String)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    themes: Mapped[list[ThemeRow]] = relationship(secondary=event_themes, order_by=ThemeRow.position)
+    citations: Mapped[list[CitationRow]] = relationship(
+        back_populates="event", order_by="CitationRow.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_events_sort", "sort_key", "id"),
+        Index("ix_events_start_day", "start_day"),
+        Index("ix_events_end_day", "end_day"),
+    )
+
+
+class CitationRow(Base):
+    __tablename__ = "citations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    quote: Mapped[str] = mapped_column(Text)
+    event: Mapped[EventRow] = relationship(back_populates="citations")
+    source: Mapped[SourceRow] = relationship(back_populates="citations")

@@ -1,0 +1,108 @@
+"""Putting a timeline into a database: themes, sources, events, citations and the search index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import delete, insert, select, table
+
+from timeline_app.store.database import Database
+from timeline_app.store.models import (
+    CitationRow,
+    EventRow,
+    Setting,
+    SourceRow,
+    ThemeRow,
+    event_themes,
+)
+from timeline_app.timeline.dates import DateSpan, PartialDate
+from timeline_app.timeline.events import Event, Source, Theme
+
+
+def sort_key(when: DateSpan) -> str:
+    """A string that orders events by start, then end; a vaguer date before a precise one."""
+
+    def part(date: PartialDate) -> str:
+        return f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
+
+    return f"{part(when.start)}-{part(when.end or when.start)}"
+
+
+def write_timeline(
+    db: Database,
+    title: str,
+    themes: Iterable[Theme],
+    sources: Iterable[Source],
+    events: Iterable[Event],
+) -> None:
+    """Replace whatever the database holds with this timeline, in one transaction."""
+    with db.session() as session:
+        for name in ("events_fts", "citations", "event_themes", "events", "sources", "themes"):
+            session.execute(delete(table(name)))
+        session.merge(Setting(key="title", value=title))
+        session.execute(
+            insert(ThemeRow),
+            [
+                {"slug": t.slug, "name": t.name, "colour": t.colour, "position": i}
+                for i, t in enumerate(themes)
+            ],
+        )
+        source_rows = [_source_row(s) for s in sources]
+        if source_rows:
+            session.execute(insert(SourceRow), source_rows)
+    add_events(db, events)
+
+
+def add_events(db: Database, events: Iterable[Event], batch: int = 5000) -> None:
+    """Append events (their themes and sources must already be stored), in batches."""
+    with db.session() as session:
+        theme_ids = dict(session.execute(select(ThemeRow.slug, ThemeRow.id)).all())
+        next_id = (session.scalar(select(EventRow.id).order_by(EventRow.id.desc())) or 0) + 1
+    pending: list[Event] = []
+    for event in events:
+        pending.append(event)
+        if len(pending) >= batch:
+            next_id = _write_batch(db, pending, theme_ids, next_id)
+            pending = []
+    if pending:
+        _write_batch(db, pending, theme_ids, next_id)
+
+
+def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], next_id: int) -> int:
+    event_rows, theme_links, citation_rows, fts_rows = [], [], [], []
+    for offset, event in enumerate(events):
+        event_id = next_id + offset
+        when = event.when
+        event_rows.append({
+            "id": event_id, "key": event.key, "start": when.start.iso(),
+            "end": when.end.iso() if when.end else None, "approximate": when.approximate,
+            "start_day": when.first_day().toordinal(), "end_day": when.last_day().toordinal(),
+            "sort_key": sort_key(when), "title": event.title, "summary": event.summary,
+        })  # fmt: skip
+        theme_links += [{"event_id": event_id, "theme_id": theme_ids[t.slug]} for t in event.themes]
+        citation_rows += [
+            {"event_id": event_id, "source_id": c.source.id, "position": i, "quote": c.quote}
+            for i, c in enumerate(event.citations)
+        ]
+        quotes = "\n".join(c.quote for c in event.citations)
+        fts_rows.append((event_id, event.title, event.summary, quotes))
+    with db.session() as session:
+        session.execute(insert(EventRow), event_rows)
+        if theme_links:
+            session.execute(insert(event_themes), theme_links)
+        if citation_rows:
+            session.execute(insert(CitationRow), citation_rows)
+        session.connection().exec_driver_sql(
+            "INSERT INTO events_fts(rowid, title, summary, quotes) VALUES (?, ?, ?, ?)", fts_rows
+        )
+    return next_id + len(events)
+
+
+def _source_row(source: Source) -> dict:
+    return {
+        "id": source.id, "title": source.title, "publisher": source.publisher,
+        "author": source.author, "published": source.published,
+        "published_approximate": source.published_approximate, "url": source.url,
+        "archive": source.archive, "note": source.note,
+    }  # fmt: skip
+

@@ -1,0 +1,1 @@
+"""The domain in plain Python: partial dates, events, citations and the filter. No Qt, no SQL."""

@@ -1,0 +1,69 @@
+"""Reading the timeline from its human-readable TOML files (themes, sources, events)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline_app.timeline.dates import DateError, DateSpan
+from timeline_app.timeline.events import Citation, Event, Source, Theme
+
+
+class TextSourceError(ValueError):
+    """The TOML files disagree with themselves: a missing key, an unknown theme or source."""
+
+
+@dataclass(frozen=True)
+class TimelineText:
+    title: str
+    themes: tuple[Theme, ...]
+    sources: tuple[Source, ...]
+    events: tuple[Event, ...]
+
+
+def load_timeline_text(folder: Path) -> TimelineText:
+    """Read themes.toml, sources.toml and events.toml from one folder."""
+    themes_doc = _read(folder / "themes.toml")
+    themes = tuple(Theme(t["slug"], t["name"], t["colour"]) for t in themes_doc.get("theme", []))
+    sources = tuple(_source(s) for s in _read(folder / "sources.toml").get("source", []))
+    by_slug = {t.slug: t for t in themes}
+    by_source = {s.id: s for s in sources}
+    events = tuple(
+        _event(raw, by_slug, by_source) for raw in _read(folder / "events.toml").get("event", [])
+    )
+    keys = [e.key for e in events]
+    if len(set(keys)) != len(keys):
+        raise TextSourceError("two events share an id")
+    return TimelineText(themes_doc.get("title", "Timeline"), themes, sources, events)
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise TextSourceError(f"{path.name}: {error}") from error
+
+
+def _source(raw: dict) -> Source:
+    fields = ("id", "title", "archive", "publisher", "author", "published", "url", "note")
+    return Source(
+        **{key: raw.get(key) for key in fields},
+        published_approximate=bool(raw.get("published_approximate", False)),
+    )
+
+
+def _event(raw: dict, themes: dict[str, Theme], sources: dict[str, Source]) -> Event:
+    key = raw.get("id", "?")
+    try:
+        when = DateSpan.parse(raw["start"], raw.get("end"), bool(raw.get("approximate", False)))
+        event_themes = tuple(themes[slug] for slug in raw["themes"])
+        citations = tuple(
+            Citation(c["quote"], sources[c["source"]]) for c in raw.get("citation", [])
+        )
+        return Event(key, when, raw["title"], raw["summary"], event_themes, citations)
+    except KeyError as error:
+        raise TextSourceError(f"event {key}: unknown or missing {error}") from error
+    except DateError as error:
+        raise TextSourceError(f"event {key}: {error}") from error
