@@ -53,24 +53,50 @@ def _say_error(message: str) -> None:
 
 def _year(text: str) -> int:
     if not text.strip().isdigit() or not 1 <= int(text) <= 9999:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a year; write it as four digits, e.g. 2006")
+        raise argparse.ArgumentTypeError(
+            f"“{text}” is not a year; write it as four digits, e.g. 2006"
+        )
     return int(text)
 
 
 def _filter_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--theme", action="append", default=[], metavar="T",
-                        help="only events with this theme (name or slug); repeat for any of several")
-    parser.add_argument("--from", dest="first_year", type=_year, metavar="YEAR",
-                        help="only events that reach this year or later")
-    parser.add_argument("--to", dest="last_year", type=_year, metavar="YEAR",
-                        help="only events that start in this year or earlier")
-    parser.add_argument("--search", default="", metavar="TEXT",
-                        help="full-text search over titles, summaries and quotes")
+    parser.add_argument(
+        "--theme",
+        action="append",
+        default=[],
+        metavar="T",
+        help="only events with this theme (name or slug); repeat for any of several",
+    )
+    parser.add_argument(
+        "--from",
+        dest="first_year",
+        type=_year,
+        metavar="YEAR",
+        help="only events that reach this year or later",
+    )
+    parser.add_argument(
+        "--to",
+        dest="last_year",
+        type=_year,
+        metavar="YEAR",
+        help="only events that start in this year or earlier",
+    )
+    parser.add_argument(
+        "--search",
+        default="",
+        metavar="TEXT",
+        help="full-text search over titles, summaries and quotes",
+    )
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
-                        help="the timeline database to open (default: your copy of the bundled one)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="the timeline database to open (default: your copy of the bundled one)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -90,15 +116,21 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(themes)
     themes.set_defaults(run=_run_themes)
 
-    verify = commands.add_parser("verify-quotes",
-                                 help="check every quote against the archived copies of its sources")
+    verify = commands.add_parser(
+        "verify-quotes", help="check every quote against the archived copies of its sources"
+    )
     verify.add_argument("archive", type=Path, metavar="DIR")
     _db_option(verify)
     verify.set_defaults(run=_run_verify)
 
     build = commands.add_parser("build-db", help="rebuild a database from the timeline's TOML text")
-    build.add_argument("--from-text", type=Path, default=None, metavar="DIR",
-                       help="folder holding themes.toml, sources.toml, events.toml")
+    build.add_argument(
+        "--from-text",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder holding themes.toml, sources.toml, events.toml",
+    )
     build.add_argument("--out", type=Path, default=Path("data.db"), metavar="PATH")
     build.set_defaults(run=_run_build)
 
@@ -168,9 +200,13 @@ def _event_json(event) -> dict:
             {
                 "quote": c.quote,
                 "source": {
-                    "id": c.source.id, "title": c.source.title, "publisher": c.source.publisher,
-                    "author": c.source.author, "published": c.source.published,
-                    "url": c.source.url, "archive": c.source.archive,
+                    "id": c.source.id,
+                    "title": c.source.title,
+                    "publisher": c.source.publisher,
+                    "author": c.source.author,
+                    "published": c.source.published,
+                    "url": c.source.url,
+                    "archive": c.source.archive,
                 },
             }
             for c in event.citations
@@ -205,11 +241,14 @@ def _run_verify(args: argparse.Namespace) -> int:
             document = documents[source.archive]
             checked += 1
             if document is None:
-                failures.append(f"{event.key}: source {source.id}: archive {source.archive} "
-                                "is missing or unreadable")
+                failures.append(
+                    f"{event.key}: source {source.id}: archive {source.archive} "
+                    "is missing or unreadable"
+                )
             elif not is_verbatim(citation.quote, document):
-                failures.append(f"{event.key}: source {source.id}: quote not found: "
-                                f"“{citation.quote[:60]}…”")
+                failures.append(
+                    f"{event.key}: source {source.id}: quote not found: “{citation.quote[:60]}…”"
+                )
     for failure in failures:
         print(failure)
     if failures:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
+from contextlib import closing
 from pathlib import Path
 
 from timeline_app.store.database import open_database
@@ -21,14 +23,18 @@ def build_database(text_folder: Path, target: Path) -> int:
         db = open_database(temporary_path, create=True)
         try:
             write_timeline(db, timeline.title, timeline.themes, timeline.sources, timeline.events)
-            with db.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-                connection.exec_driver_sql("PRAGMA journal_mode = DELETE")
-                connection.exec_driver_sql("VACUUM")
         finally:
             db.close()
+        _compact_to_one_file(temporary_path)
         os.replace(temporary_path, target)
     finally:
         for leftover in (temporary_path, *temporary_path.parent.glob(temporary_path.name + "-*")):
             leftover.unlink(missing_ok=True)
     return len(timeline.events)
+
+
+def _compact_to_one_file(path: Path) -> None:
+    """Leave a single self-contained file: no write-ahead log beside it, no free pages."""
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("VACUUM")

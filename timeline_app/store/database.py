@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -25,6 +24,7 @@ from timeline_app.store.errors import (
 KNOWN_REVISIONS = ("0001",)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 3000  # how long to wait for another program's write before calling it locked
 
 
 class Database:
@@ -60,6 +60,7 @@ def open_database(path: Path | str, *, create: bool = False) -> Database:
             if revision is not None:
                 _backup(path, revision)
             migrate(engine)
+        _use_write_ahead_log(engine)
     except DBAPIError as error:
         engine.dispose()
         raise explain_sqlite_error(error, path) from error
@@ -102,12 +103,17 @@ def _check_file(path: Path, create: bool) -> None:
 def _on_connect(connection: sqlite3.Connection, _record: object) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA busy_timeout = 3000")
-    try:
-        cursor.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError:
-        pass  # a read-only folder cannot hold the WAL files; the default journal still reads
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def _use_write_ahead_log(engine: Engine) -> None:
+    """WAL lets readers and a writer work at once; it persists, so set it once the file is ours."""
+    with engine.connect() as connection:
+        try:
+            connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+        except DBAPIError:
+            pass  # a read-only folder cannot hold the WAL files; the default journal still reads
 
 
 def _revision(engine: Engine, path: Path) -> str | None:
@@ -135,5 +141,8 @@ def _revision(engine: Engine, path: Path) -> str | None:
 def _backup(path: Path, revision: str) -> None:
     """Keep a copy of the file as it was before a migration changes it."""
     backup = path.with_name(f"{path.name}.before-migration-from-{revision}")
-    if not backup.exists():
-        shutil.copy2(path, backup)
+    if backup.exists():
+        return
+    # sqlite's backup API, not a file copy: it includes what is still in the write-ahead log.
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(backup)) as target:
+        source.backup(target)

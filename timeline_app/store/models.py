@@ -64,7 +64,9 @@ class EventRow(Base):
     sort_key: Mapped[str] = mapped_column(String)
     title: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text)
-    themes: Mapped[list[ThemeRow]] = relationship(secondary=event_themes, order_by=ThemeRow.position)
+    themes: Mapped[list[ThemeRow]] = relationship(
+        secondary=event_themes, order_by=ThemeRow.position
+    )
     citations: Mapped[list[CitationRow]] = relationship(
         back_populates="event", order_by="CitationRow.position", cascade="all, delete-orphan"
     )

@@ -98,8 +98,9 @@ def event_lines(db: Database, ids: list[int]) -> list[EventLine]:
         return []
     with db.session() as session:
         rows = session.execute(
-            select(EventRow.id, EventRow.start, EventRow.end, EventRow.approximate, EventRow.title)
-            .where(EventRow.id.in_(ids))
+            select(
+                EventRow.id, EventRow.start, EventRow.end, EventRow.approximate, EventRow.title
+            ).where(EventRow.id.in_(ids))
         ).all()
         slugs: dict[int, list[str]] = {}
         theme_rows = session.execute(
@@ -112,7 +113,9 @@ def event_lines(db: Database, ids: list[int]) -> list[EventLine]:
             slugs.setdefault(event_id, []).append(slug)
     by_id = {
         row.id: EventLine(
-            row.id, DateSpan.parse(row.start, row.end, row.approximate), row.title,
+            row.id,
+            DateSpan.parse(row.start, row.end, row.approximate),
+            row.title,
             tuple(slugs.get(row.id, ())),
         )
         for row in rows
@@ -178,9 +181,9 @@ def _filtered(query: Select, wanted: TimelineFilter) -> Select:
     if match is not None:
         query = query.where(
             EventRow.id.in_(
-                select(text("rowid")).select_from(text("events_fts")).where(
-                    text("events_fts MATCH :match").bindparams(match=match)
-                )
+                select(text("rowid"))
+                .select_from(text("events_fts"))
+                .where(text("events_fts MATCH :match").bindparams(match=match))
             )
         )
     return query
@@ -192,9 +195,15 @@ def _theme(row: ThemeRow) -> Theme:
 
 def _source(row: SourceRow) -> Source:
     return Source(
-        id=row.id, title=row.title, archive=row.archive, publisher=row.publisher,
-        author=row.author, published=row.published,
-        published_approximate=row.published_approximate, url=row.url, note=row.note,
+        id=row.id,
+        title=row.title,
+        archive=row.archive,
+        publisher=row.publisher,
+        author=row.author,
+        published=row.published,
+        published_approximate=row.published_approximate,
+        url=row.url,
+        note=row.note,
     )
 
 

@@ -105,4 +105,3 @@ def _source_row(source: Source) -> dict:
         "published_approximate": source.published_approximate, "url": source.url,
         "archive": source.archive, "note": source.note,
     }  # fmt: skip
-

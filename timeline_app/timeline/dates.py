@@ -101,7 +101,7 @@ class PartialDate:
 
 @dataclass(frozen=True)
 class DateSpan:
-    """When an event happened: one partial date, or a period from start to end, maybe approximate."""
+    """When an event happened: one partial date or a period, maybe approximate."""
 
     start: PartialDate
     end: PartialDate | None = None
@@ -131,7 +131,7 @@ class DateSpan:
         return not (last_year is not None and self.first_day().year > last_year)
 
     def label(self) -> str:
-        """"1991", "July 2006", "16–18 February 2024", "2014–2018", "c. 2005"."""
+        """ "1991", "July 2006", "16–18 February 2024", "2014–2018", "c. 2005"."""
         text = self.start.label() if self.end is None else _period_label(self.start, self.end)
         return f"c. {text}" if self.approximate else text
 

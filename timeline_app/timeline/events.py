@@ -29,7 +29,7 @@ class Source:
     note: str | None = None
 
     def attribution(self) -> str:
-        """"Title", Publisher or Author, date — as a reader cites it."""
+        """ "Title", Publisher or Author, date — as a reader cites it."""
         parts = [f"“{self.title}”"]
         by = ", ".join(part for part in (self.author, self.publisher) if part)
         if by:

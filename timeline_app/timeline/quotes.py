@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_QUOTE_MARKS = re.compile("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033`\u00b4]")
+_QUOTE_MARKS = re.compile(
+    "[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033`\u00b4]"
+)
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _WHITESPACE = re.compile(r"\s+")
 

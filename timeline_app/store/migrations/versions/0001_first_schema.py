@@ -59,11 +59,15 @@ def upgrade() -> None:
     op.create_table(
         "event_themes",
         sa.Column(
-            "event_id", sa.Integer(), sa.ForeignKey("events.id", ondelete="CASCADE"),
+            "event_id",
+            sa.Integer(),
+            sa.ForeignKey("events.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column(
-            "theme_id", sa.Integer(), sa.ForeignKey("themes.id", ondelete="CASCADE"),
+            "theme_id",
+            sa.Integer(),
+            sa.ForeignKey("themes.id", ondelete="CASCADE"),
             primary_key=True,
         ),
     )
@@ -72,7 +76,9 @@ def upgrade() -> None:
         "citations",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "event_id", sa.Integer(), sa.ForeignKey("events.id", ondelete="CASCADE"),
+            "event_id",
+            sa.Integer(),
+            sa.ForeignKey("events.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("source_id", sa.String(), sa.ForeignKey("sources.id"), nullable=False),

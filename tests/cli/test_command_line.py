@@ -1,0 +1,152 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from timeline_app.cli import main
+from timeline_app.store import queries
+from timeline_app.timeline.filter import TimelineFilter
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_energy_as_json_gives_the_energy_events_with_their_quotes(
+    capsys, bundled_copy, bundled_db
+):
+    code, out, err = run(
+        capsys, "list", "--theme", "energy", "--format", "json", "--db", str(bundled_copy)
+    )
+    assert code == 0 and err == ""
+    document = json.loads(out)
+    expected = queries.filtered_events(bundled_db, TimelineFilter(themes=frozenset({"energy"})))
+    assert [e["id"] for e in document["events"]] == [e.key for e in expected]
+    assert document["total"] == len(expected)
+    assert document["timeline_events"] == queries.total_events(bundled_db)
+    btc = next(e for e in document["events"] if e["id"] == "btc-exports-2006")
+    assert btc["start"] == "2006-07" and btc["end"] is None and btc["approximate"] is False
+    assert "Energy" in btc["themes"]
+    source = btc["citations"][0]["source"]
+    assert set(source) == {"id", "title", "publisher", "author", "published", "url", "archive"}
+    assert all(
+        e["citations"] and all(c["quote"] for c in e["citations"]) for e in document["events"]
+    )
+
+
+def test_list_as_a_table_prints_dates_as_written_and_a_count(capsys, bundled_copy):
+    code, out, _ = run(capsys, "list", "--from", "2006", "--to", "2006", "--db", str(bundled_copy))
+    assert code == 0
+    assert "July 2006" in out and "Baku–Tbilisi–Ceyhan" in out
+    assert out.strip().splitlines()[-1].endswith("events")
+
+
+def test_without_db_the_user_copy_of_the_bundled_timeline_is_used(capsys, isolated_user_folders):
+    code, out, _ = run(capsys, "list", "--format", "json")
+    assert code == 0 and json.loads(out)["events"]
+    assert (isolated_user_folders / "data" / "timeline.db").exists()
+
+
+def test_periods_carry_their_end(capsys, bundled_copy):
+    _, out, _ = run(
+        capsys,
+        "list",
+        "--search",
+        "Munich Security Conference",
+        "--format",
+        "json",
+        "--db",
+        str(bundled_copy),
+    )
+    munich = next(e for e in json.loads(out)["events"] if e["id"] == "munich-herzog-aliyev-2024")
+    assert (munich["start"], munich["end"]) == ("2024-02-16", "2024-02-18")
+
+
+def test_themes_prints_each_theme_with_its_count(capsys, bundled_copy, bundled_db):
+    code, out, _ = run(capsys, "themes", "--db", str(bundled_copy))
+    assert code == 0
+    counts = queries.theme_counts(bundled_db, TimelineFilter())
+    for theme in queries.themes(bundled_db):
+        assert f"{counts[theme.slug]:>6}  {theme.name} ({theme.slug})" in out
+
+
+def test_verify_quotes_passes_on_the_seeds_and_fails_on_an_altered_archive(
+    capsys, bundled_copy, seeds, tmp_path
+):
+    code, out, _ = run(capsys, "verify-quotes", str(seeds), "--db", str(bundled_copy))
+    assert code == 0 and "All" in out
+    altered = tmp_path / "seeds"
+    altered.mkdir()
+    for path in seeds.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        (altered / path.name).write_text(text.replace("1997", "1998"), encoding="utf-8")
+    code, out, _ = run(capsys, "verify-quotes", str(altered), "--db", str(bundled_copy))
+    assert code == 1
+    assert "netanyahu-visit-1997" in out and "quote not found" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["list", "--theme", "sport"], "Known themes: Diplomacy"),
+        (["list", "--from", "19x"], "is not a year"),
+        (["list", "--from", "2020", "--to", "2010"], "after --to"),
+        (["list", "--db", "/nonexistent/timeline.db"], "no file"),
+        (["verify-quotes", "/nonexistent"], "not a folder"),
+    ],
+)
+def test_bad_input_gets_one_clear_line_and_a_failure_code(capsys, argv, message, bundled_copy):
+    if "--db" not in argv:
+        argv = [*argv, "--db", str(bundled_copy)]
+    code, out, err = run(capsys, *argv)
+    assert code != 0
+    assert message in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_file_that_is_not_a_database_is_named_as_such(capsys, tmp_path):
+    fake = tmp_path / "timeline.db"
+    fake.write_text("<html>not a database</html>")
+    code, _, err = run(capsys, "list", "--db", str(fake))
+    assert code == 1 and "not a timeline database" in err
+    assert fake.read_text() == "<html>not a database</html>"
+
+
+def test_unbalanced_search_is_read_as_literal_text(capsys, bundled_copy):
+    code, out, err = run(
+        capsys, "list", "--search", '"pipeline', "--format", "json", "--db", str(bundled_copy)
+    )
+    assert code == 0 and err == ""
+    assert "btc-exports-2006" in [e["id"] for e in json.loads(out)["events"]]
+
+
+def test_listing_never_loads_qt(bundled_copy):
+    script = (
+        "import sys; from timeline_app.cli import main; "
+        f"main(['list', '--db', {str(bundled_copy)!r}]); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_python_dash_m_runs_the_same_command_line(bundled_copy):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "timeline_app",
+            "list",
+            "--theme",
+            "Energy",
+            "--db",
+            str(bundled_copy),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0
+    assert "Baku–Tbilisi–Ceyhan" in result.stdout

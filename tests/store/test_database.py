@@ -1,0 +1,124 @@
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+import timeline_app.store.database as database
+from timeline_app.store import queries
+from timeline_app.store.database import KNOWN_REVISIONS, open_database
+from timeline_app.store.errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DatabaseMissing,
+    DatabaseTooNew,
+    NotADatabase,
+)
+
+
+def test_the_app_knows_every_migration_it_ships_in_order():
+    config = Config()
+    config.set_main_option("script_location", str(Path(database.__file__).parent / "migrations"))
+    scripts = ScriptDirectory.from_config(config)
+    shipped = [s.revision for s in reversed(list(scripts.walk_revisions()))]
+    assert tuple(shipped) == KNOWN_REVISIONS
+
+
+def test_a_new_database_is_created_at_the_current_schema(tmp_path):
+    db = open_database(tmp_path / "new.db", create=True)
+    with db.engine.connect() as connection:
+        version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        journal = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        foreign_keys = connection.exec_driver_sql("PRAGMA foreign_keys").scalar()
+    assert version == KNOWN_REVISIONS[-1]
+    assert journal == "wal"
+    assert foreign_keys == 1
+    assert queries.total_events(db) == 0
+    db.close()
+
+
+def test_a_database_from_a_newer_app_is_refused_and_left_untouched(bundled_copy):
+    with sqlite3.connect(bundled_copy) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = bundled_copy.read_bytes()
+    with pytest.raises(DatabaseTooNew, match="newer version"):
+        open_database(bundled_copy)
+    assert bundled_copy.read_bytes() == before
+
+
+def test_an_older_schema_is_backed_up_before_it_is_migrated(bundled_copy, monkeypatch):
+    monkeypatch.setattr(database, "KNOWN_REVISIONS", ("0000", *KNOWN_REVISIONS))
+    monkeypatch.setattr(database, "HEAD_REVISION", "0001")
+    with sqlite3.connect(bundled_copy) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0000'")
+    migrated = []
+    monkeypatch.setattr(database, "migrate", lambda engine: migrated.append(engine))
+    open_database(bundled_copy).close()
+    backup = bundled_copy.with_name(bundled_copy.name + ".before-migration-from-0000")
+    assert migrated and backup.exists()
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0000",)
+
+
+def test_missing_files_folders_and_other_files_get_clear_errors(tmp_path):
+    with pytest.raises(DatabaseMissing, match="no file"):
+        open_database(tmp_path / "nothing.db")
+    with pytest.raises(NotADatabase, match="folder"):
+        open_database(tmp_path)
+    text = tmp_path / "notes.db"
+    text.write_text("SELECT * FROM events; <b>not a database</b>")
+    with pytest.raises(NotADatabase, match="not an SQLite file"):
+        open_database(text)
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(NotADatabase):
+        open_database(empty)
+
+
+def test_an_sqlite_file_of_another_program_is_not_taken_for_a_timeline(tmp_path):
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE recipes (name TEXT)")
+    with pytest.raises(NotADatabase, match="not a timeline"):
+        open_database(other)
+    with sqlite3.connect(other) as connection:
+        assert connection.execute("SELECT name FROM sqlite_master").fetchall() == [("recipes",)]
+
+
+def test_a_damaged_file_is_reported_as_damaged(bundled_copy):
+    data = bytearray(bundled_copy.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # keep the header, wreck the first page
+    bundled_copy.write_bytes(bytes(data))
+    with pytest.raises(DatabaseCorrupt, match="damaged"):
+        open_database(bundled_copy)
+
+
+def test_a_database_another_program_holds_locked_is_reported_as_locked(bundled_copy, monkeypatch):
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    blocker = sqlite3.connect(bundled_copy, timeout=0)
+    blocker.execute(
+        "BEGIN EXCLUSIVE"
+    )  # the shipped file uses a rollback journal: this blocks reads
+    try:
+        with pytest.raises(DatabaseLocked, match="locked by another program"):
+            open_database(bundled_copy)
+    finally:
+        blocker.rollback()
+        blocker.close()
+
+
+def test_the_bundled_file_is_never_written_when_the_user_copy_is_made(tmp_path, monkeypatch):
+    from timeline_app import paths
+
+    bundled = tmp_path / "bundled.db"
+    shutil.copyfile(Path(__file__).parents[2] / "data.db", bundled)
+    before = bundled.read_bytes()
+    monkeypatch.setattr(paths, "bundled_database", lambda: bundled)
+    user = paths.user_database()
+    db = open_database(user)
+    assert queries.total_events(db) > 0
+    db.close()
+    assert user != bundled and user.exists()
+    assert bundled.read_bytes() == before

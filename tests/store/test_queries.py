@@ -1,0 +1,104 @@
+import pytest
+
+from timeline_app.store import queries
+from timeline_app.store.errors import UnknownTheme
+from timeline_app.store.search import fts_query
+from timeline_app.timeline.filter import TimelineFilter
+
+
+def _keys(db, wanted):
+    return [e.key for e in queries.filtered_events(db, wanted)]
+
+
+def test_events_come_in_chronological_order(bundled_db):
+    events = queries.filtered_events(bundled_db, TimelineFilter())
+    assert [e.when.sort_key() for e in events] == sorted(e.when.sort_key() for e in events)
+    assert len(events) == queries.total_events(bundled_db)
+
+
+def test_several_themes_mean_any_of_them(bundled_db):
+    energy = set(_keys(bundled_db, TimelineFilter(themes=frozenset({"energy"}))))
+    culture = set(_keys(bundled_db, TimelineFilter(themes=frozenset({"culture-community"}))))
+    both = set(_keys(bundled_db, TimelineFilter(themes=frozenset({"energy", "culture-community"}))))
+    assert energy and culture
+    assert both == energy | culture
+    events = queries.filtered_events(bundled_db, TimelineFilter(themes=frozenset({"energy"})))
+    assert all("energy" in {t.slug for t in e.themes} for e in events)
+
+
+def test_a_year_range_keeps_events_whose_span_overlaps_it(bundled_db):
+    keys = _keys(bundled_db, TimelineFilter(first_year=2019, last_year=2019))
+    assert "turkey-top-supplier-2019" in keys
+    assert "sipri-2016-2020" in keys  # a period running through 2019
+    assert "karabakh-war-2020" not in keys
+    assert "recognition-1991" not in _keys(bundled_db, TimelineFilter(first_year=1992))
+
+
+def test_search_finds_words_in_titles_summaries_and_quotes(bundled_db):
+    assert "oil-figures-2024" in _keys(
+        bundled_db, TimelineFilter(search="523.5")
+    )  # only in a quote
+    assert "btc-exports-2006" in _keys(bundled_db, TimelineFilter(search="pipeline"))
+    harop = _keys(bundled_db, TimelineFilter(search="Harop"))
+    assert harop and all(
+        "harop" in (e.title + e.summary + " ".join(c.quote for c in e.citations)).lower()
+        for e in queries.filtered_events(bundled_db, TimelineFilter(search="Harop"))
+    )
+
+
+def test_filters_of_different_kinds_combine_with_and(bundled_db):
+    energy = set(_keys(bundled_db, TimelineFilter(themes=frozenset({"energy"}))))
+    oil = set(_keys(bundled_db, TimelineFilter(search="oil")))
+    late = set(_keys(bundled_db, TimelineFilter(first_year=2023)))
+    combined = TimelineFilter(themes=frozenset({"energy"}), search="oil", first_year=2023)
+    assert set(_keys(bundled_db, combined)) == energy & oil & late
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '"unbalanced',
+        "oil AND",
+        "NEAR(",
+        "x' OR 1=1 --",
+        "'; DROP TABLE events; --",
+        "*",
+        "-oil",
+        "<b>x</b>",
+        "title:oil",
+        "^oil",
+    ],
+)
+def test_search_text_that_looks_like_syntax_is_read_as_plain_words(bundled_db, typed):
+    total = queries.total_events(bundled_db)
+    found = queries.count_events(bundled_db, TimelineFilter(search=typed))
+    assert 0 <= found <= total
+    assert queries.total_events(bundled_db) == total  # nothing was dropped
+
+
+def test_a_quoted_phrase_must_appear_together():
+    assert fts_query('"oil supply" Israel') == '"oil supply" AND "Israel"*'
+    assert fts_query('"oil supply') == '"oil"* AND "supply"*'
+    assert fts_query("  ") is None
+    assert fts_query("AND OR NOT") == '"AND"* AND "OR"* AND "NOT"*'
+
+
+def test_themes_are_named_by_name_or_slug_in_any_case(bundled_db):
+    assert queries.resolve_themes(
+        bundled_db, ["ENERGY", "defense-security", "trade & economy"]
+    ) == {"energy", "defense-security", "trade-economy"}
+    with pytest.raises(UnknownTheme, match="Known themes: Diplomacy"):
+        queries.resolve_themes(bundled_db, ["sport"])
+
+
+def test_theme_counts_follow_the_rest_of_the_filter(bundled_db):
+    wanted = TimelineFilter(first_year=2023)
+    counts = queries.theme_counts(bundled_db, wanted)
+    for slug, count in counts.items():
+        assert count == queries.count_events(bundled_db, TimelineFilter(frozenset({slug}), 2023))
+
+
+def test_a_source_lists_every_event_that_cites_it(bundled_db):
+    events = queries.events_citing(bundled_db, "jpost-oil-2024")
+    assert "oil-figures-2024" in [e.key for e in events]
+    assert all(any(c.source.id == "jpost-oil-2024" for c in e.citations) for e in events)

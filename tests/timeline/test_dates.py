@@ -1,0 +1,67 @@
+import datetime as dt
+
+import pytest
+
+from timeline_app.timeline.dates import DateError, DateSpan, PartialDate, Precision
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "label"),
+    [
+        ("1991", Precision.YEAR, "1991"),
+        ("2006-07", Precision.MONTH, "July 2006"),
+        ("2024-02-16", Precision.DAY, "16 February 2024"),
+    ],
+)
+def test_a_date_keeps_exactly_the_precision_it_was_written_with(text, precision, label):
+    date = PartialDate.parse(text)
+    assert date.precision is precision
+    assert date.iso() == text
+    assert date.label() == label
+
+
+@pytest.mark.parametrize("text", ["91", "2006-13", "2023-02-29", "July 2006", "", "2024-1-5"])
+def test_impossible_or_malformed_dates_are_refused(text):
+    with pytest.raises(DateError):
+        PartialDate.parse(text)
+
+
+def test_a_year_covers_the_whole_year_and_a_month_the_whole_month():
+    assert PartialDate.parse("1991").first_day() == dt.date(1991, 1, 1)
+    assert PartialDate.parse("1991").last_day() == dt.date(1991, 12, 31)
+    assert PartialDate.parse("2024-02").last_day() == dt.date(2024, 2, 29)
+
+
+def test_a_vaguer_date_sorts_before_a_precise_one_in_the_same_period():
+    dates = [PartialDate.parse(t) for t in ("2020-09-27", "2020", "2019-12-31", "2020-09")]
+    assert [d.iso() for d in sorted(dates)] == ["2019-12-31", "2020", "2020-09", "2020-09-27"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "approximate", "label"),
+    [
+        ("2024-02-16", "2024-02-18", False, "16–18 February 2024"),
+        ("2020-09-27", "2020-11-10", False, "27 September – 10 November 2020"),
+        ("2020-09", "2020-11", False, "September–November 2020"),
+        ("2014", "2018", False, "2014–2018"),
+        ("2023", "2026", False, "2023–2026"),
+        ("2005", None, True, "c. 2005"),
+        ("2006-07", None, False, "July 2006"),
+        ("2019-12", "2020-01-05", False, "December 2019 – 5 January 2020"),
+    ],
+)
+def test_spans_read_as_a_person_writes_them(start, end, approximate, label):
+    assert DateSpan.parse(start, end, approximate).label() == label
+
+
+def test_a_period_cannot_end_before_it_starts():
+    with pytest.raises(DateError):
+        DateSpan.parse("2020", "2019")
+
+
+def test_a_period_overlaps_the_years_it_touches():
+    war = DateSpan.parse("2014", "2018")
+    assert war.overlaps_years(2018, 2024)
+    assert war.overlaps_years(None, 2014)
+    assert not war.overlaps_years(2019, None)
+    assert not war.overlaps_years(1990, 2013)
