@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -109,11 +109,9 @@ def _on_connect(connection: sqlite3.Connection, _record: object) -> None:
 
 def _use_write_ahead_log(engine: Engine) -> None:
     """WAL lets readers and a writer work at once; it persists, so set it once the file is ours."""
-    with engine.connect() as connection:
-        try:
-            connection.exec_driver_sql("PRAGMA journal_mode = WAL")
-        except DBAPIError:
-            pass  # a read-only folder cannot hold the WAL files; the default journal still reads
+    # A read-only folder cannot hold the WAL files; the default journal still reads.
+    with engine.connect() as connection, suppress(DBAPIError):
+        connection.exec_driver_sql("PRAGMA journal_mode = WAL")
 
 
 def _revision(engine: Engine, path: Path) -> str | None:
