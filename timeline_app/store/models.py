@@ -62,6 +62,9 @@ class EventRow(Base):
     start_day: Mapped[int] = mapped_column(Integer)
     end_day: Mapped[int] = mapped_column(Integer)
     sort_key: Mapped[str] = mapped_column(String)
+    # The first of its themes, kept on the row so the canvas can count events per theme and
+    # stretch of time from one index instead of a join.
+    primary_theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id"))
     title: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text)
     themes: Mapped[list[ThemeRow]] = relationship(
@@ -75,6 +78,7 @@ class EventRow(Base):
         Index("ix_events_sort", "sort_key", "id"),
         Index("ix_events_start_day", "start_day"),
         Index("ix_events_end_day", "end_day"),
+        Index("ix_events_start_theme", "start_day", "primary_theme_id"),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Integer, Select, func, select, text
 from sqlalchemy.orm import selectinload
 
 from timeline_app.store.database import Database
@@ -102,15 +102,7 @@ def event_lines(db: Database, ids: list[int]) -> list[EventLine]:
                 EventRow.id, EventRow.start, EventRow.end, EventRow.approximate, EventRow.title
             ).where(EventRow.id.in_(ids))
         ).all()
-        slugs: dict[int, list[str]] = {}
-        theme_rows = session.execute(
-            select(event_themes.c.event_id, ThemeRow.slug)
-            .join(ThemeRow, ThemeRow.id == event_themes.c.theme_id)
-            .where(event_themes.c.event_id.in_(ids))
-            .order_by(ThemeRow.position)
-        )
-        for event_id, slug in theme_rows:
-            slugs.setdefault(event_id, []).append(slug)
+        slugs = _theme_slugs(session, ids)
     by_id = {
         row.id: EventLine(
             row.id,
@@ -217,3 +209,102 @@ def _event(row: EventRow) -> Event:
         citations=tuple(Citation(c.quote, _source(c.source)) for c in row.citations),
         id=row.id,
     )
+
+
+@dataclass(frozen=True)
+class MarkRow:
+    """What the canvas needs of one event in view."""
+
+    id: int
+    start_day: int
+    end_day: int
+    start: str
+    end: str | None
+    approximate: bool
+    title: str
+    theme_slugs: tuple[str, ...]
+
+
+def extent(db: Database, wanted: TimelineFilter) -> tuple[int, int] | None:
+    """The first and last day touched by the events that pass the filter."""
+    with db.session() as session:
+        first, last = session.execute(
+            _filtered(select(func.min(EventRow.start_day), func.max(EventRow.end_day)), wanted)
+        ).one()
+    return None if first is None else (first, last)
+
+
+def count_in_span(db: Database, wanted: TimelineFilter, first_day: int, last_day: int) -> int:
+    with db.session() as session:
+        return session.scalar(
+            _in_span(select(func.count(EventRow.id)), wanted, first_day, last_day)
+        )
+
+
+def marks_in_span(
+    db: Database, wanted: TimelineFilter, first_day: int, last_day: int, limit: int
+) -> list[MarkRow]:
+    """Up to `limit` events that pass the filter and touch the span, earliest first."""
+    with db.session() as session:
+        rows = session.execute(
+            _in_span(
+                select(
+                    EventRow.id,
+                    EventRow.start_day,
+                    EventRow.end_day,
+                    EventRow.start,
+                    EventRow.end,
+                    EventRow.approximate,
+                    EventRow.title,
+                ),
+                wanted,
+                first_day,
+                last_day,
+            )
+            .order_by(EventRow.start_day, EventRow.id)
+            .limit(limit)
+        ).all()
+        slugs = _theme_slugs(session, [row.id for row in rows])
+    return [MarkRow(*row, tuple(slugs.get(row.id, ()))) for row in rows]
+
+
+def bucket_counts(
+    db: Database, wanted: TimelineFilter, first_day: int, last_day: int, bucket_days: float
+) -> list[tuple[int, str, int]]:
+    """(bucket, primary theme slug, events) for events touching the span, each counted once.
+
+    Bucket n covers first_day + n*bucket_days onwards; an event already running when the span
+    starts counts in bucket 0.
+    """
+    width = max(bucket_days, 1e-9)
+    bucket = func.cast(
+        (func.max(EventRow.start_day, first_day) - first_day) / width, Integer
+    ).label("bucket")
+    with db.session() as session:
+        rows = session.execute(
+            _in_span(select(bucket, ThemeRow.slug, func.count()), wanted, first_day, last_day)
+            .outerjoin(ThemeRow, ThemeRow.id == EventRow.primary_theme_id)
+            .group_by(bucket, ThemeRow.slug)
+        ).all()
+    return [(int(b), slug or "", count) for b, slug, count in rows]
+
+
+def _in_span(query: Select, wanted: TimelineFilter, first_day: int, last_day: int) -> Select:
+    return _filtered(query, wanted).where(
+        EventRow.start_day <= last_day, EventRow.end_day >= first_day
+    )
+
+
+def _theme_slugs(session, ids: list[int]) -> dict[int, list[str]]:
+    slugs: dict[int, list[str]] = {}
+    if not ids:
+        return slugs
+    rows = session.execute(
+        select(event_themes.c.event_id, ThemeRow.slug)
+        .join(ThemeRow, ThemeRow.id == event_themes.c.theme_id)
+        .where(event_themes.c.event_id.in_(ids))
+        .order_by(ThemeRow.position)
+    )
+    for event_id, slug in rows:
+        slugs.setdefault(event_id, []).append(slug)
+    return slugs

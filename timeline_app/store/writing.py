@@ -77,7 +77,9 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
             "id": event_id, "key": event.key, "start": when.start.iso(),
             "end": when.end.iso() if when.end else None, "approximate": when.approximate,
             "start_day": when.first_day().toordinal(), "end_day": when.last_day().toordinal(),
-            "sort_key": sort_key(when), "title": event.title, "summary": event.summary,
+            "sort_key": sort_key(when),
+            "primary_theme_id": theme_ids[event.themes[0].slug] if event.themes else None,
+            "title": event.title, "summary": event.summary,
         })  # fmt: skip
         theme_links += [{"event_id": event_id, "theme_id": theme_ids[t.slug]} for t in event.themes]
         citation_rows += [

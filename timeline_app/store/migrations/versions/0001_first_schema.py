@@ -50,12 +50,14 @@ def upgrade() -> None:
         sa.Column("start_day", sa.Integer(), nullable=False),
         sa.Column("end_day", sa.Integer(), nullable=False),
         sa.Column("sort_key", sa.String(), nullable=False),
+        sa.Column("primary_theme_id", sa.Integer(), sa.ForeignKey("themes.id")),
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("summary", sa.Text(), nullable=False),
     )
     op.create_index("ix_events_sort", "events", ["sort_key", "id"])
     op.create_index("ix_events_start_day", "events", ["start_day"])
     op.create_index("ix_events_end_day", "events", ["end_day"])
+    op.create_index("ix_events_start_theme", "events", ["start_day", "primary_theme_id"])
     op.create_table(
         "event_themes",
         sa.Column(
