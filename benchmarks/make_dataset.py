@@ -1,0 +1,125 @@
+"""Write a realistic synthetic timeline database through the project's own store.
+
+    python benchmarks/make_dataset.py --events 100000 --out /tmp/big.db [--seed 7]
+
+Dates run from 1900 to 2025 with day, month and year precision, some periods and approximate
+dates; every theme is used; each event cites one to three of a few hundred sources with quotes
+of realistic length. The same seed gives the same database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timeline_app.store.database import open_database
+from timeline_app.store.writing import add_events, write_timeline
+from timeline_app.timeline.dates import DateSpan, PartialDate
+from timeline_app.timeline.events import Citation, Event, Source, Theme
+
+THEMES = (
+    Theme("diplomacy", "Diplomacy", "#0072B2"),
+    Theme("energy", "Energy", "#E69F00"),
+    Theme("defense-security", "Defense & Security", "#D55E00"),
+    Theme("trade-economy", "Trade & Economy", "#009E73"),
+    Theme("culture-community", "Culture & Community", "#CC79A7"),
+    Theme("education-science", "Education & Science", "#56B4E9"),
+)
+_WORDS = ["agreement", "minister", "pipeline", "delegation", "embassy", "exports", "contract", "visit", "summit", "oil", "gas", "trade", "office", "programme", "university", "drones", "cooperation", "security", "conference", "report", "ministry", "talks", "treaty", "shipment", "licence", "museum", "community", "festival", "exchange", "students", "research", "harbour", "railway", "memorandum", "council", "parliament", "envoy", "grain", "water", "technology", "cyber", "fund", "loan"]
+_PLACES = ["Baku", "Jerusalem", "Tel", "Aviv", "Ganja", "Haifa", "Quba", "Sumqayıt", "Şəki", "Lənkəran", "Ceyhan", "Tbilisi"]
+FIRST = dt.date(1900, 1, 1).toordinal()
+LAST = dt.date(2025, 12, 31).toordinal()
+
+
+def make_dataset(events: int, out: Path, seed: int = 1) -> None:
+    """Create `out` (which must not exist) holding `events` synthetic events."""
+    if out.exists():
+        raise FileExistsError(f"{out} exists; choose a new path")
+    rng = random.Random(seed)
+    sources = [_source(rng, i) for i in range(max(20, min(400, events // 50)))]
+    db = open_database(out, create=True)
+    try:
+        write_timeline(db, f"Synthetic timeline ({events:,} events)", THEMES, sources, [])
+        add_events(db, _events(rng, events, sources))
+    finally:
+        db.close()
+
+
+def _source(rng: random.Random, index: int) -> Source:
+    year = rng.randint(1990, 2025)
+    return Source(
+        id=f"source-{index:04d}",
+        title=" ".join(rng.choice(_WORDS).capitalize() for _ in range(rng.randint(3, 8))),
+        archive=f"archive-{index:04d}.txt",
+        publisher=rng.choice(("Daily Record", "Caspian Review", "Levant Weekly", None)),
+        author=rng.choice(("A. Məmmədova", "D. Cohen", "R. Əliyev", None)),
+        published=f"{year}-{rng.randint(1, 12):02d}",
+        url=f"https://example.org/articles/{index}" if rng.random() < 0.3 else None,
+    )
+
+
+def _events(rng: random.Random, count: int, sources: list[Source]) -> Iterator[Event]:
+    for index in range(count):
+        when = _when(rng)
+        themes = tuple(rng.sample(THEMES, rng.choice((1, 1, 1, 2, 2, 3))))
+        yield Event(
+            key=f"event-{index:06d}",
+            when=when,
+            title=_sentence(rng, 4, 10),
+            summary=_sentence(rng, 15, 45),
+            themes=themes,
+            citations=tuple(
+                Citation(_sentence(rng, 12, 50), rng.choice(sources))
+                for _ in range(rng.randint(1, 3))
+            ),
+        )
+
+
+def _when(rng: random.Random) -> DateSpan:
+    day = dt.date.fromordinal(rng.randint(FIRST, LAST))
+    precision = rng.choices(("day", "month", "year"), weights=(6, 3, 1))[0]
+    start = _cut(day, precision)
+    end = None
+    if rng.random() < 0.1:
+        length = rng.choice((5, 40, 400, 2000))
+        end_day = dt.date.fromordinal(min(day.toordinal() + rng.randint(1, length), LAST))
+        end = _cut(end_day, precision)
+        if end.first_day() <= start.last_day():
+            end = None
+    return DateSpan(start, end, approximate=rng.random() < 0.08)
+
+
+def _cut(day: dt.date, precision: str) -> PartialDate:
+    if precision == "year":
+        return PartialDate(day.year)
+    if precision == "month":
+        return PartialDate(day.year, day.month)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def _sentence(rng: random.Random, shortest: int, longest: int) -> str:
+    words = [rng.choice(_WORDS) for _ in range(rng.randint(shortest, longest))]
+    words.insert(rng.randrange(len(words)), rng.choice(_PLACES))
+    return " ".join(words).capitalize() + "."
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    make_dataset(args.events, args.out, args.seed)
+    print(f"Wrote {args.events:,} events to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
