@@ -1,0 +1,1 @@
+"""Exporting what the reader is looking at: a complete, citable PDF (later JSON and CSV)."""

@@ -1,0 +1,158 @@
+"""The document as a column of blocks, measured once and placed on pages before any drawing.
+
+A block is not split across pages when it fits on one; a block taller than a page breaks
+between its lines. A block that keeps with the next moves on with it (a heading, say).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from timeline_app.export.typeset import Paragraph, Typesetter
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    paragraphs: tuple[Paragraph, ...]
+    space_before: float = 0.0  # points; dropped at the top of a page
+    keep_with_next: bool = False
+    rule: str | None = None  # colour of a bar beside the block, as quotes have
+
+
+@dataclass(frozen=True)
+class GraphicBlock:
+    height: float  # points
+    paint: Callable[[QPainter, QRectF], None]
+    space_before: float = 0.0
+    keep_with_next: bool = False
+
+
+Block = TextBlock | GraphicBlock
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Rows first..last (inclusive) of one block, drawn from y on a page."""
+
+    block: int
+    first: int
+    last: int
+    y: float  # device units from the top of the page's text area
+
+
+def measure(block: Block, typesetter: Typesetter, width: float) -> list[float]:
+    """The heights of the rows a page may break between: lines, or the whole graphic."""
+    if isinstance(block, GraphicBlock):
+        return [typesetter.points(block.height)]
+    rows: list[float] = []
+    for paragraph in block.paragraphs:
+        heights = typesetter.line_heights(paragraph, width)
+        heights[-1] += typesetter.points(paragraph.space_after)
+        rows += heights
+    return rows
+
+
+def paginate(
+    blocks: Sequence[Block], rows: Sequence[list[float]], page_height: float, unit: float
+) -> list[list[Placed]]:
+    """Place every block's rows on pages of page_height (device units; unit is one point)."""
+    pages: list[list[Placed]] = [[]]
+    y = 0.0
+    for index, block in enumerate(blocks):
+        heights = rows[index]
+        total = sum(heights)
+        needed = total + _kept_with(blocks, rows, index, page_height, unit)
+        before = block.space_before * unit if y > 0 else 0.0
+        if y > 0 and y + before + needed > page_height and needed <= page_height:
+            pages.append([])
+            y, before = 0.0, 0.0
+        y += before
+        if y + total <= page_height or total > page_height:
+            first = 0
+            for row, height in enumerate(heights):
+                if y + height > page_height and y > 0:
+                    if row > first:
+                        pages[-1].append(Placed(index, first, row - 1, y - sum(heights[first:row])))
+                    pages.append([])
+                    y, first = 0.0, row
+                y += height
+            pages[-1].append(Placed(index, first, len(heights) - 1, y - sum(heights[first:])))
+        else:  # fits on a fresh page but not in what is left of this one
+            pages.append([Placed(index, 0, len(heights) - 1, 0.0)])
+            y = total
+    return pages
+
+
+def _kept_with(
+    blocks: Sequence[Block], rows: Sequence[list[float]], index: int, page: float, unit: float
+) -> float:
+    """How much of the next block must fit beside this one for it to stay on this page."""
+    if not blocks[index].keep_with_next or index + 1 >= len(blocks):
+        return 0.0
+    following = rows[index + 1]
+    whole = sum(following)
+    return blocks[index + 1].space_before * unit + (whole if whole <= page else following[0])
+
+
+def paint_placed(
+    painter: QPainter, block: Block, placed: Placed, typesetter: Typesetter, area: QRectF
+) -> None:
+    """Draw one block's placed rows within the page's text area."""
+    top = area.top() + placed.y
+    if isinstance(block, GraphicBlock):
+        painter.save()
+        block.paint(
+            painter, QRectF(area.left(), top, area.width(), typesetter.points(block.height))
+        )
+        painter.restore()
+        return
+    row, y = 0, top
+    for paragraph in block.paragraphs:
+        layout = typesetter.lay_out(paragraph, area.width())
+        count = layout.lineCount()
+        first, last = max(placed.first, row), min(placed.last, row + count - 1)
+        if first <= last:
+            at = QPointF(area.left(), y)
+            typesetter.draw_lines(painter, layout, first - row, last - row, at)
+            if paragraph.label and first == row:
+                _draw_label(painter, paragraph, typesetter, at, area.width())
+            for line in range(first - row, last - row + 1):
+                y += layout.lineAt(line).height()
+            if last == row + count - 1:
+                y += typesetter.points(paragraph.space_after)
+        row += count
+        if row > placed.last:
+            break
+    if block.rule:
+        _draw_rule(painter, block, typesetter, area.left(), top, y)
+
+
+def _draw_label(
+    painter: QPainter, paragraph: Paragraph, typesetter: Typesetter, at: QPointF, width: float
+) -> None:
+    label = Paragraph(paragraph.label or "", paragraph.style)
+    layout = typesetter.lay_out(label, width)
+    typesetter.draw_lines(painter, layout, 0, 0, at)
+
+
+def _draw_rule(
+    painter: QPainter,
+    block: TextBlock,
+    typesetter: Typesetter,
+    left: float,
+    top: float,
+    bottom: float,
+) -> None:
+    indent = min(p.indent for p in block.paragraphs)
+    x = left + typesetter.points(max(indent - 7.0, 1.0))
+    space = typesetter.points(block.paragraphs[-1].space_after)
+    painter.save()
+    pen = QPen(QColor(block.rule))
+    pen.setWidthF(typesetter.points(1.6))
+    painter.setPen(pen)
+    painter.drawLine(QPointF(x, top + typesetter.points(1.5)), QPointF(x, bottom - space))
+    painter.restore()

@@ -1,0 +1,102 @@
+"""The exported document's words, in order: heading, timeline, events with quotes, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from timeline_app.export.blocks import Block, GraphicBlock, TextBlock
+from timeline_app.export.content import ExportContent, NumberedSources
+from timeline_app.export.typeset import Paragraph, TextStyle
+from timeline_app.export.words import count_of, tr
+from timeline_app.timeline.events import Event, Source
+
+GREY = "#555555"
+TITLE = TextStyle(18, bold=True)
+FILTER = TextStyle(11, colour="#333333")
+META = TextStyle(9, colour=GREY)
+SECTION = TextStyle(14, bold=True)
+DATE = TextStyle(9, bold=True, colour=GREY)
+EVENT_TITLE = TextStyle(11.5, bold=True)
+THEMES = TextStyle(8.5, colour=GREY)
+SUMMARY = TextStyle(10)
+QUOTE = TextStyle(9.5, colour="#222222")
+MARKER = TextStyle(9.5, colour=GREY)
+SOURCE = TextStyle(9)
+NOTHING = TextStyle(10, italic=True, colour=GREY)
+QUOTE_INDENT = 14.0
+SOURCE_INDENT = 24.0
+QUOTE_RULE = "#b8b8b8"
+
+
+def events_line(content: ExportContent) -> str:
+    """ "12 of 36 events"."""
+    total = content.timeline_events
+    return count_of(
+        total, "{shown} of {n} event", "{shown} of {n} events", shown=len(content.events)
+    )
+
+
+def document_blocks(content: ExportContent, graphic: GraphicBlock | None) -> Iterator[Block]:
+    """Every block of the document, top to bottom."""
+    yield heading(content)
+    if not content.events:
+        yield TextBlock((Paragraph(tr("No events match this filter."), NOTHING),), space_before=14)
+        return
+    if graphic is not None:
+        yield graphic
+    yield TextBlock((Paragraph(tr("Events"), SECTION),), space_before=16, keep_with_next=True)
+    for event in content.events:
+        yield from event_blocks(event, content.sources)
+    yield TextBlock((Paragraph(tr("Sources"), SECTION),), space_before=20, keep_with_next=True)
+    for source in content.sources.sources:
+        yield source_block(source, content.sources.number(source))
+
+
+def heading(content: ExportContent) -> TextBlock:
+    meta = tr("Exported {date}", date=content.exported_on_label) + " · " + events_line(content)
+    return TextBlock(
+        (
+            Paragraph(content.title, TITLE, space_after=4),
+            Paragraph(content.filter_words, FILTER, space_after=2),
+            Paragraph(meta, META, space_after=8),
+        )
+    )
+
+
+def event_blocks(event: Event, sources: NumberedSources) -> Iterator[TextBlock]:
+    """The event's heading and summary in one block, then one block per quote."""
+    paragraphs = [
+        Paragraph(event.when.label(), DATE, space_after=1),
+        Paragraph(event.title, EVENT_TITLE, space_after=1),
+    ]
+    if event.themes:
+        names = " · ".join(theme.name for theme in event.themes)
+        paragraphs.append(Paragraph(names, THEMES, space_after=3))
+    if event.summary.strip():
+        paragraphs.append(Paragraph(event.summary.strip(), SUMMARY, space_after=2))
+    yield TextBlock(tuple(paragraphs), space_before=12)
+    rule = event.themes[0].colour if event.themes else QUOTE_RULE
+    for citation in event.citations:
+        marker = f" [{sources.number(citation.source)}]"
+        quote = Paragraph.of(
+            [(f"“{citation.quote.strip()}”", None, None), (marker, MARKER, None)],
+            QUOTE,
+            indent=QUOTE_INDENT,
+            space_after=2,
+        )
+        yield TextBlock((quote,), space_before=3, rule=rule)
+
+
+def source_block(source: Source, number: int) -> TextBlock:
+    """ "[3] “Title”, Author, Publisher, 12 March 2024. https://…" with the address a link."""
+    pieces: list[tuple[str, TextStyle | None, str | None]] = [
+        (source.attribution() + ".", None, None)
+    ]
+    if source.url:
+        link = source.url if source.has_web_link() else None
+        pieces.append((" ", None, None))
+        pieces.append((source.url, None, link))
+    paragraph = Paragraph.of(
+        pieces, SOURCE, indent=SOURCE_INDENT, space_after=3, label=f"[{number}]"
+    )
+    return TextBlock((paragraph,), space_before=2)
