@@ -117,7 +117,7 @@ def paint_placed(
         first, last = max(placed.first, row), min(placed.last, row + count - 1)
         if first <= last:
             at = QPointF(area.left(), y)
-            typesetter.draw_lines(painter, layout, first - row, last - row, at)
+            typesetter.draw_lines(painter, layout, paragraph.style, (first - row, last - row), at)
             if paragraph.label and first == row:
                 _draw_label(painter, paragraph, typesetter, at, area.width())
             for line in range(first - row, last - row + 1):
@@ -136,7 +136,7 @@ def _draw_label(
 ) -> None:
     label = Paragraph(paragraph.label or "", paragraph.style)
     layout = typesetter.lay_out(label, width)
-    typesetter.draw_lines(painter, layout, 0, 0, at)
+    typesetter.draw_lines(painter, layout, label.style, (0, 0), at)
 
 
 def _draw_rule(

@@ -152,12 +152,12 @@ class PdfExport:
         number_layout = typesetter.lay_out(number, width)
         line = number_layout.lineAt(0)
         y = writer.height() - line.height()
-        typesetter.draw_lines(
-            painter, number_layout, 0, 0, QPointF(width - line.naturalTextWidth(), y)
-        )
+        at = QPointF(width - line.naturalTextWidth(), y)
+        typesetter.draw_lines(painter, number_layout, FOOTER, (0, 0), at)
         room = width - line.naturalTextWidth() - typesetter.points(24)
         title = Paragraph(typesetter.elided(self.content.title, FOOTER, room), FOOTER)
-        typesetter.draw_lines(painter, typesetter.lay_out(title, room), 0, 0, QPointF(0, y))
+        title_layout = typesetter.lay_out(title, room)
+        typesetter.draw_lines(painter, title_layout, FOOTER, (0, 0), QPointF(0, y))
 
     def _info(self) -> DocumentInfo:
         content = self.content

@@ -97,6 +97,7 @@ class Typesetter:
         self.family = family
         self.unit = device.logicalDpiY() / 72.0  # device units per point
         self._fonts: dict[TextStyle, QFont] = {}
+        self._colours: dict[str, QColor] = {}
         self._formats: dict[tuple[TextStyle | None, str | None], QTextCharFormat] = {}
         self._option = QTextOption()
         self._option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -119,7 +120,8 @@ class Typesetter:
         """A laid-out paragraph, its lines positioned from y = 0 at the paragraph's indent."""
         layout = QTextLayout(paragraph.text, self.font(paragraph.style), self.device)
         layout.setTextOption(self._option)
-        layout.setFormats(self._ranges(paragraph))
+        if paragraph.spans:  # formats cost time to itemise: only where the text changes
+            layout.setFormats(self._ranges(paragraph))
         indent = self.points(paragraph.indent)
         line_width = max(width - indent, self.points(36))
         y = 0.0
@@ -145,19 +147,28 @@ class Typesetter:
         return [layout.lineAt(i).height() for i in range(layout.lineCount())]
 
     def draw_lines(
-        self, painter: QPainter, layout: QTextLayout, first: int, last: int, at: QPointF
+        self,
+        painter: QPainter,
+        layout: QTextLayout,
+        style: TextStyle,
+        lines: tuple[int, int],
+        at: QPointF,
     ) -> None:
         """Draw lines first..last (inclusive) so that line `first` starts at `at`."""
+        first, last = lines
+        painter.setPen(self._colour(style.colour))
         offset = QPointF(at.x(), at.y() - layout.lineAt(first).y())
         for index in range(first, last + 1):
             layout.lineAt(index).draw(painter, offset)
 
+    def _colour(self, name: str) -> QColor:
+        colour = self._colours.get(name)
+        if colour is None:
+            colour = self._colours[name] = QColor(name)
+        return colour
+
     def _ranges(self, paragraph: Paragraph) -> list[QTextLayout.FormatRange]:
         ranges = []
-        base = self._format(paragraph.style, None)
-        whole = QTextLayout.FormatRange()
-        whole.start, whole.length, whole.format = 0, utf16_length(paragraph.text), base
-        ranges.append(whole)
         for span in paragraph.spans:
             part = QTextLayout.FormatRange()
             part.start, part.length = span.start, span.length
@@ -170,7 +181,10 @@ class Typesetter:
         chosen = self._formats.get(key)
         if chosen is None:
             chosen = QTextCharFormat()
-            chosen.setFont(self.font(style))
+            chosen.setFont(
+                self.font(style),
+                QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesAll,
+            )
             chosen.setForeground(QColor(LINK_COLOUR if link else style.colour))
             if link:
                 chosen.setAnchor(True)
