@@ -6,7 +6,7 @@ Writes, from packaging/icons/<APP_ID>.svg:
   packaging/icons/hicolor/<N>x<N>/apps/<APP_ID>.png   Linux icon theme sizes, 16 to 512
   packaging/icons/<APP_ID>.ico                         Windows (PNG entries, 16 to 256)
   packaging/icons/<APP_ID>.icns                        macOS (PNG entries, 16 to 1024)
-  timeline_app/icons/app.svg                           the window icon, read with importlib.resources
+  timeline_app/icons/app.svg                           the window icon (importlib.resources)
 
 The outputs are committed, so building a package never needs Qt's SVG renderer; run this again
 after changing the SVG.
@@ -38,8 +38,16 @@ THEME_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # Apple's icns element types that hold PNG data, with the pixel size each one carries.
 ICNS_TYPES = (
-    (b"icp4", 16), (b"icp5", 32), (b"ic11", 32), (b"ic12", 64), (b"ic07", 128), (b"ic13", 256),
-    (b"ic08", 256), (b"ic14", 512), (b"ic09", 512), (b"ic10", 1024),
+    (b"icp4", 16),
+    (b"icp5", 32),
+    (b"ic11", 32),
+    (b"ic12", 64),
+    (b"ic07", 128),
+    (b"ic13", 256),
+    (b"ic08", 256),
+    (b"ic14", 512),
+    (b"ic09", 512),
+    (b"ic10", 1024),
 )
 
 
