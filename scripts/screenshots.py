@@ -1,0 +1,108 @@
+"""Render the main window in a few states to PNG files, offscreen.
+
+    .venv/bin/python scripts/screenshots.py --out screenshots/
+
+States: every event; one theme (energy); one event selected (the 2020 war). The selected state
+is also saved as docs/main-window.png, the picture the README shows. Settings and data folders
+are temporary, so the user's own window state is neither used nor changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SIZE = (1400, 860)
+SELECTED_EVENT = "karabakh-war-2020"
+ONE_THEME = "energy"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "screenshots", metavar="DIR")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="the timeline to show (default: a copy of the bundled data.db)",
+    )
+    parser.add_argument(
+        "--docs",
+        default=str(REPO / "docs" / "main-window.png"),
+        metavar="PNG",
+        help="where the README's picture goes ('' for nowhere)",
+    )
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="timeline-screenshots-") as scratch:
+        os.environ["TIMELINE_APP_DATA_DIR"] = str(Path(scratch) / "data")
+        os.environ["TIMELINE_APP_CONFIG_DIR"] = str(Path(scratch) / "config")
+        database = Path(scratch) / "timeline.db"
+        shutil.copyfile(args.db or REPO / "data.db", database)
+        written = render(database, args.out, Path(args.docs) if args.docs else None)
+    for path in written:
+        print(path)
+    return 0
+
+
+def render(database: Path, out: Path, docs: Path | None) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    import timeline_app.ui  # noqa: F401 - applies the Qt work-arounds before any Qt call
+    from timeline_app.store import queries
+    from timeline_app.store.database import open_database
+    from timeline_app.timeline.filter import TimelineFilter
+    from timeline_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    out.mkdir(parents=True, exist_ok=True)
+    db = open_database(database)
+    window = MainWindow(db)
+    window.resize(*SIZE)
+    window.show()
+    written: list[Path] = []
+
+    def shoot(name: str) -> Path:
+        for _ in range(3):
+            app.processEvents()
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        written.append(path)
+        return path
+
+    window.filter_panel.clear()
+    window.canvas.fit_all()
+    shoot("all-events")
+
+    window.filter_panel.set_filter(TimelineFilter(themes=frozenset({ONE_THEME})))
+    shoot(f"theme-{ONE_THEME}")
+
+    window.filter_panel.clear()
+    window.canvas.fit_all()
+    keys = {event.key: event.id for event in queries.filtered_events(db, TimelineFilter())}
+    if SELECTED_EVENT in keys:
+        window.select_event(keys[SELECTED_EVENT])
+        selected = shoot("event-selected")
+        if docs is not None:
+            docs.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(selected, docs)
+            written.append(docs)
+    else:
+        print(f"screenshots: the timeline has no event {SELECTED_EVENT}; skipped", file=sys.stderr)
+
+    window.hide()  # without closing: the temporary settings need not be written
+    window.deleteLater()
+    app.processEvents()
+    db.close()
+    return written
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""The event list: date, title and theme chips in time order, with search matches marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStackedLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.timeline.events import Theme
+from timeline_app.ui.event_list_model import EventListModel, EventRole
+from timeline_app.ui.highlight import match_ranges
+from timeline_app.ui.theme_chips import mark_colours, paint_chips
+
+MARGIN = 8.0
+LINE_GAP = 2.0
+
+
+class EventRowDelegate(QStyledItemDelegate):
+    """Paints one event as two lines: its date and themes, then its title."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.themes: dict[str, Theme] = {}
+        self.words: list[str] = []
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        small = QFontMetricsF(_date_font(option.font))
+        title = QFontMetricsF(_title_font(option.font))
+        height = small.height() + LINE_GAP + title.height() + 2 * MARGIN - 2
+        return QSize(240, int(height + 0.999))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""
+        widget = option.widget
+        style = widget.style() if widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = QRectF(option.rect).adjusted(MARGIN, MARGIN - 1, -MARGIN, -MARGIN + 1)
+
+        date_font = _date_font(option.font)
+        date_metrics = QFontMetricsF(date_font)
+        themes = [self.themes[s] for s in index.data(EventRole.THEMES) or () if s in self.themes]
+        middle = rect.top() + date_metrics.height() / 2
+        chips_left = paint_chips(painter, themes, rect.right(), middle, option.font)
+
+        painter.save()
+        painter.setFont(date_font)
+        colour = palette.color(text_role)
+        if not selected:
+            colour = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(colour)
+        date_rect = QRectF(
+            rect.left(), rect.top(), max(0.0, chips_left - rect.left() - 6), date_metrics.height()
+        )
+        date = date_metrics.elidedText(
+            index.data(EventRole.DATE) or "", Qt.TextElideMode.ElideRight, date_rect.width()
+        )
+        painter.drawText(
+            date_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, date
+        )
+        painter.restore()
+
+        title_font = _title_font(option.font)
+        title_metrics = QFontMetricsF(title_font)
+        title = title_metrics.elidedText(
+            index.data(EventRole.TITLE) or "", Qt.TextElideMode.ElideRight, rect.width()
+        )
+        top = rect.top() + date_metrics.height() + LINE_GAP
+        painter.save()
+        painter.setPen(palette.color(text_role))
+        _draw_marked(painter, title, self.words, title_font, QPointF(rect.left(), top), palette)
+        painter.restore()
+
+
+def _date_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(max(7.0, base.pointSizeF() * 0.9))
+    return font
+
+
+def _title_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setWeight(QFont.Weight.DemiBold)
+    return font
+
+
+def _draw_marked(
+    painter: QPainter, text: str, words: list[str], font: QFont, at: QPointF, palette: QPalette
+) -> None:
+    """Plain text (never markup) with the search's words on a highlight."""
+    layout = QTextLayout(text, font)
+    background, foreground = mark_colours(palette)
+    formats = []
+    for start, length in match_ranges(text, words):
+        mark = QTextCharFormat()
+        mark.setBackground(QColor(background))
+        mark.setForeground(QColor(foreground))
+        span = QTextLayout.FormatRange()
+        span.start, span.length, span.format = start, length, mark
+        formats.append(span)
+    layout.setFormats(formats)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1e6)
+    layout.endLayout()
+    layout.draw(painter, at)
+
+
+class EventListView(QListView):
+    """The list itself; Left and Right step through events like Up and Down."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAlternatingRowColors(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+        if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            model = self.model()
+            current = self.currentIndex()
+            row = current.row() + step if current.isValid() else 0
+            if model is not None and 0 <= row < model.rowCount():
+                self.setCurrentIndex(model.index(row, 0))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class EventListPane(QWidget):
+    """The list, or when nothing passes the filters, a note saying so with a way out."""
+
+    clear_filters_requested = Signal()
+
+    def __init__(self, model: EventListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.view = EventListView(self)
+        self.view.setObjectName("eventList")
+        self.view.setAccessibleName(self.tr("Events"))
+        self.view.setAccessibleDescription(
+            self.tr("The events that pass the filters, in time order")
+        )
+        self.delegate = EventRowDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setModel(model)
+
+        self.empty = QWidget(self)
+        self.empty_label = QLabel(self.tr("No events match these filters."), self.empty)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.clear_button = QPushButton(self.tr("Clear filters"), self.empty)
+        self.clear_button.setAccessibleName(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear_filters_requested)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+
+        self.stack = QStackedLayout(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        model.modelReset.connect(self._show_list_or_note)
+        self._show_list_or_note()
+
+    def set_themes(self, themes: list[Theme]) -> None:
+        self.delegate.themes = {theme.slug: theme for theme in themes}
+        self.view.viewport().update()
+
+    def set_highlight(self, words: list[str]) -> None:
+        self.delegate.words = list(words)
+        self.view.viewport().update()
+
+    def is_showing_empty_note(self) -> bool:
+        return self.stack.currentWidget() is self.empty
+
+    def _show_list_or_note(self) -> None:
+        self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty)

@@ -1,0 +1,140 @@
+"""The event list as a Qt model: the filtered ids in time order, rows fetched by the page.
+
+The model never loads whole events: it holds the ids that pass the filter and asks the store for
+the light EventLine rows of the page a view is looking at, keeping a few recent pages.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from timeline_app.store import queries
+from timeline_app.store.database import Database
+from timeline_app.store.queries import EventLine
+from timeline_app.timeline.filter import TimelineFilter
+
+PAGE_SIZE = 200
+PAGES_KEPT = 16
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class EventRole(IntEnum):
+    ID = Qt.ItemDataRole.UserRole + 1
+    DATE = Qt.ItemDataRole.UserRole + 2
+    TITLE = Qt.ItemDataRole.UserRole + 3
+    THEMES = Qt.ItemDataRole.UserRole + 4  # theme slugs, in the themes' order
+
+
+class EventListModel(QAbstractListModel):
+    """One row per event that passes the filter, in chronological order."""
+
+    def __init__(self, db: Database, parent=None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._filter = TimelineFilter()
+        self._ids: list[int] = []
+        self._rows_by_id: dict[int, int] | None = None
+        self._pages: OrderedDict[int, list[EventLine]] = OrderedDict()
+        self._theme_names: dict[str, str] = {}
+        self.reload()
+
+    # -- what the window asks -------------------------------------------------------------------
+
+    @property
+    def ids(self) -> list[int]:
+        """The ids shown, in time order (do not change the list)."""
+        return self._ids
+
+    @property
+    def current_filter(self) -> TimelineFilter:
+        return self._filter
+
+    def set_database(self, db: Database) -> None:
+        self._db = db
+        self.reload()
+
+    def set_filter(self, wanted: TimelineFilter) -> None:
+        self._filter = wanted
+        self.reload()
+
+    def reload(self) -> None:
+        """Ask the store again which events pass the filter."""
+        self.beginResetModel()
+        self._theme_names = {theme.slug: theme.name for theme in queries.themes(self._db)}
+        self._ids = queries.event_ids(self._db, self._filter)
+        self._rows_by_id = None
+        self._pages.clear()
+        self.endResetModel()
+
+    def row_of(self, event_id: int) -> int | None:
+        if self._rows_by_id is None:
+            self._rows_by_id = {event_id: row for row, event_id in enumerate(self._ids)}
+        return self._rows_by_id.get(event_id)
+
+    def event_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def line(self, row: int) -> EventLine | None:
+        """The row's date, title and themes, from the page cache or the store."""
+        if not 0 <= row < len(self._ids):
+            return None
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            page = queries.event_lines(
+                self._db, self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+            )
+            self._pages[number] = page
+            while len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = row - number * PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    # -- QAbstractItemModel ---------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.parent().isValid():
+            return None
+        line = self.line(index.row())
+        if line is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{line.when.label()} — {line.title}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            themes = ", ".join(self._theme_names.get(slug, slug) for slug in line.theme_slugs)
+            return f"{line.when.label()}: {line.title} ({themes})"
+        if role == EventRole.ID:
+            return line.id
+        if role == EventRole.DATE:
+            return line.when.label()
+        if role == EventRole.TITLE:
+            return line.title
+        if role == EventRole.THEMES:
+            return list(line.theme_slugs)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = super().roleNames()
+        names.update({
+            EventRole.ID: b"eventId", EventRole.DATE: b"date",
+            EventRole.TITLE: b"title", EventRole.THEMES: b"themes",
+        })  # fmt: skip
+        return names

@@ -1,0 +1,377 @@
+"""The main window: the timeline, the filters, the event list and the selected event's sources."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
+
+from timeline_app import __version__
+from timeline_app.logs import log
+from timeline_app.store import queries
+from timeline_app.store.database import Database, open_database
+from timeline_app.store.errors import StoreError
+from timeline_app.store.search import words_to_highlight
+from timeline_app.timeline.events import Source, Theme
+from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.ui.detail_pane import DetailPane
+from timeline_app.ui.event_list import EventListPane
+from timeline_app.ui.event_list_model import EventListModel
+from timeline_app.ui.filter_panel import FilterPanel
+from timeline_app.ui.settings import app_settings, load_filter, read_bool, save_filter
+from timeline_app.ui.source_dialog import SourceDialog
+from timeline_app.ui.timeline_canvas import TimelineCanvas
+
+DEFAULT_SIZE = (1400, 860)
+
+
+class MainWindow(QMainWindow):
+    """One open timeline database, shown four ways that stay in step."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.db = db
+        self.themes: list[Theme] = []
+        self.total = 0
+        self.selected_id: int | None = None
+        self._filter = TimelineFilter()
+        self._dialog: QWidget | None = None  # the latest non-modal message or dialog shown
+
+        self.model = EventListModel(db, self)
+        self.filter_panel = FilterPanel(self)
+        self.canvas = TimelineCanvas(db, self)
+        self.list_pane = EventListPane(self.model, self)
+        self.detail_pane = DetailPane(self)
+        self._build_layout()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(self.tr("Event count"))
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self.filter_panel.filter_changed.connect(self.apply_filter)
+        self.list_pane.view.selectionModel().currentChanged.connect(self._list_current_changed)
+        self.list_pane.clear_filters_requested.connect(self.filter_panel.clear)
+        self.canvas.event_clicked.connect(self.select_event)
+        self.canvas.step_requested.connect(self.step_selection)
+        self.canvas.clear_filters_requested.connect(self.filter_panel.clear)
+        self.detail_pane.source_requested.connect(self.show_source)
+
+        self._take_database(db)
+        self.restore_state()
+
+    # -- layout, actions, menus -----------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.lower_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.lower_splitter.setObjectName("lowerSplitter")
+        self.lower_splitter.addWidget(self.list_pane)
+        self.lower_splitter.addWidget(self.detail_pane)
+        self.lower_splitter.setStretchFactor(0, 2)
+        self.lower_splitter.setStretchFactor(1, 3)
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setObjectName("rightSplitter")
+        self.right_splitter.addWidget(self.canvas)
+        self.right_splitter.addWidget(self.lower_splitter)
+        self.right_splitter.setStretchFactor(0, 2)
+        self.right_splitter.setStretchFactor(1, 3)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.filter_panel)
+        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        for splitter in (self.lower_splitter, self.right_splitter, self.main_splitter):
+            splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_splitter)
+        self.main_splitter.setSizes([250, DEFAULT_SIZE[0] - 250])
+        self.right_splitter.setSizes([360, 440])
+        self.lower_splitter.setSizes([520, 630])
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.open_action = self._action(self.tr("&Open Timeline Database…"), self.choose_database,
+                                        keys.Open, "openAction")  # fmt: skip
+        self.export_action = self._action(self.tr("&Export PDF…"), self.export_pdf,
+                                          "Ctrl+E", "exportAction")  # fmt: skip
+        self.export_action.setToolTip(self.tr("Export the filtered timeline to a PDF"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit, "quitAction")
+        self.zoom_in_action = self._action(self.tr("Zoom &In"), self.canvas.zoom_in, keys.ZoomIn,
+                                           "zoomInAction")  # fmt: skip
+        self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.canvas.zoom_out,
+                                            keys.ZoomOut, "zoomOutAction")  # fmt: skip
+        self.fit_action = self._action(self.tr("&Fit All"), self.canvas.fit_all, "Ctrl+0",
+                                       "fitAction")  # fmt: skip
+        self.find_action = self._action(self.tr("&Find…"), self.filter_panel.focus_search,
+                                        keys.Find, "findAction")  # fmt: skip
+        self.clear_action = self._action(self.tr("&Clear Filters"), self.filter_panel.clear,
+                                         "Ctrl+Shift+L", "clearFiltersAction")  # fmt: skip
+        self.about_action = self._action(self.tr("&About Timeline"), self.show_about,
+                                         name="aboutAction")  # fmt: skip
+        self.pane_actions: dict[str, QAction] = {}
+        for key, text, widget in (
+            ("filters", self.tr("&Filters"), self.filter_panel),
+            ("timeline", self.tr("&Timeline"), self.canvas),
+            ("list", self.tr("Event &List"), self.list_pane),
+            ("details", self.tr("&Details"), self.detail_pane),
+        ):
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(widget.setVisible)
+            action.setObjectName(f"show_{key}")
+            self.pane_actions[key] = action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.clear_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.zoom_in_action)
+        view_menu.addAction(self.zoom_out_action)
+        view_menu.addAction(self.fit_action)
+        view_menu.addSeparator()
+        panes = view_menu.addMenu(self.tr("&Panes"))
+        for action in self.pane_actions.values():
+            panes.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setAccessibleName(self.tr("Main toolbar"))
+        for action in (self.open_action, self.export_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    # -- the database ---------------------------------------------------------------------------
+
+    def _take_database(self, db: Database) -> None:
+        """Show this database: its themes, its years, its events under the current filter."""
+        self.db = db
+        self.themes = queries.themes(db)
+        self.total = queries.total_events(db)
+        self.setWindowTitle(self.tr("%s — Timeline") % queries.timeline_title(db))
+        self.model.set_database(db)
+        self.canvas.set_database(db, self.themes)
+        self.list_pane.set_themes(self.themes)
+        self.filter_panel.set_themes(self.themes)
+        first, last = self.canvas.data_years()
+        self.filter_panel.set_year_range(first, last)
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Timeline Database"), str(self.db.path.parent),
+            self.tr("Timeline databases (*.db *.sqlite *.sqlite3);;All files (*)"),
+        )  # fmt: skip
+        if path:
+            self.open_database_file(Path(path))
+
+    def open_database_file(self, path: Path) -> bool:
+        """Switch to another timeline; on a known problem say so and keep the current one."""
+        try:
+            db = open_database(path)
+            queries.themes(db)  # a file that opens but cannot be read fails here, not later
+        except StoreError as error:
+            log.warning("could not open %s: %s", path, error)
+            self.show_message(QMessageBox.Icon.Warning, self.tr("Cannot open timeline"), str(error))
+            return False
+        old = self.db
+        self.select_event(None)
+        self._take_database(db)
+        self.filter_panel.set_filter(self._known_themes_only(self._filter))
+        self.canvas.fit_all()
+        old.close()
+        return True
+
+    # -- filtering and selection ----------------------------------------------------------------
+
+    def current_filter(self) -> TimelineFilter:
+        return self._filter
+
+    def apply_filter(self, wanted: TimelineFilter) -> None:
+        """Show only what passes the filter, everywhere; keep the selection if it still passes."""
+        self._filter = wanted
+        keep = self.selected_id
+        self.model.set_filter(wanted)
+        self.canvas.set_filter(wanted, len(self.model.ids))
+        self.filter_panel.set_counts(queries.theme_counts(self.db, wanted))
+        words = words_to_highlight(wanted.search)
+        self.list_pane.set_highlight(words)
+        self.detail_pane.set_highlight(words)
+        shown = len(self.model.ids)
+        self.count_label.setText(self.tr("%1 of %2 events").replace("%1", f"{shown:,}")
+                                 .replace("%2", f"{self.total:,}"))  # fmt: skip
+        names = {theme.slug: theme.name for theme in self.themes}
+        self.statusBar().showMessage(wanted.describe(names))
+        if keep is not None and self.model.row_of(keep) is not None:
+            self.select_event(keep)
+        else:
+            self.select_event(None)
+
+    def select_event(self, event_id: int | None) -> None:
+        """Select one event (or none) in the list, on the canvas and in the detail pane."""
+        self.selected_id = event_id
+        view = self.list_pane.view
+        row = self.model.row_of(event_id) if event_id is not None else None
+        selection = view.selectionModel()
+        selection.blockSignals(True)
+        try:
+            if row is None:
+                selection.clear()
+            else:
+                index = self.model.index(row, 0)
+                selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
+                view.scrollTo(index)
+        finally:
+            selection.blockSignals(False)
+        view.viewport().update()
+        event = queries.events(self.db, [event_id])[0] if event_id is not None else None
+        self.canvas.set_selected(event_id, event.when if event else None)
+        self.detail_pane.show_event(event)
+
+    def step_selection(self, step: int) -> None:
+        """Move the selection to the next (step 1) or previous (-1) event in time order."""
+        ids = self.model.ids
+        if not ids:
+            return
+        row = self.model.row_of(self.selected_id) if self.selected_id is not None else None
+        if row is None:
+            row = 0 if step > 0 else len(ids) - 1
+        else:
+            row = min(max(row + step, 0), len(ids) - 1)
+        self.select_event(ids[row])
+
+    def _list_current_changed(self, current, _previous) -> None:
+        event_id = self.model.event_id(current.row()) if current.isValid() else None
+        if event_id != self.selected_id:
+            self.select_event(event_id)
+
+    def _known_themes_only(self, wanted: TimelineFilter) -> TimelineFilter:
+        known = {theme.slug for theme in self.themes}
+        themes = frozenset(slug for slug in wanted.themes if slug in known)
+        if wanted.themes and not themes and len(wanted.themes) == 1:
+            return wanted  # "(none)" ticked stays none ticked
+        return wanted.with_themes(themes)
+
+    # -- sources, export, about -----------------------------------------------------------------
+
+    def show_source(self, source: Source) -> None:
+        """A source without a web link: its details and every event that cites it."""
+        dialog = SourceDialog(source, queries.events_citing(self.db, source.id), self)
+        dialog.event_chosen.connect(self._go_to_event)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialog = dialog
+        dialog.open()
+
+    def _go_to_event(self, event_id: int) -> None:
+        if self.model.row_of(event_id) is None:
+            self.filter_panel.clear()  # the event is filtered out: show everything again
+        self.select_event(event_id)
+
+    def export_pdf(self) -> None:
+        try:
+            from timeline_app.export.dialog import export_with_dialog
+        except ImportError:
+            log.info("PDF export is not available in this build")
+            self.export_action.setEnabled(False)
+            self.export_action.setToolTip(self.tr("PDF export is not available in this version"))
+            self.statusBar().showMessage(self.tr("PDF export is not available in this version."))
+            return
+        export_with_dialog(parent=self, db=self.db, wanted=self.current_filter())
+
+    def about_text(self) -> str:
+        sources = "".join(
+            f"<li>{html.escape(source.attribution())}</li>" for source in queries.sources(self.db)
+        )
+        return (
+            f"<h3>{html.escape(queries.timeline_title(self.db))}</h3>"
+            f"<p>{html.escape(self.tr('Timeline, version %s') % __version__)}</p>"
+            f"<p>{html.escape(self.tr('Every event rests on the exact words of its sources:'))}</p>"
+            f"<ul>{sources}</ul>"
+        )
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Timeline"), "", parent=self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.about_text())
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialog = box
+        box.open()
+
+    def show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        """A message the window carries on behind (window-modal, not a nested event loop)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialog = box
+        box.open()
+
+    # -- remembering the window -----------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+        for splitter in (self.main_splitter, self.right_splitter, self.lower_splitter):
+            state = settings.value(f"window/{splitter.objectName()}")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+        for key, action in self.pane_actions.items():
+            action.setChecked(read_bool(settings, f"panes/{key}", True))
+        wanted = self._known_themes_only(load_filter(settings))
+        self.filter_panel.set_filter(wanted)  # announces the filter, which fills every view
+        QTimer.singleShot(0, self.canvas.fit_all)
+
+    def save_state(self) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        for splitter in (self.main_splitter, self.right_splitter, self.lower_splitter):
+            settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+        for key, action in self.pane_actions.items():
+            settings.setValue(f"panes/{key}", action.isChecked())
+        save_filter(settings, self._filter)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
