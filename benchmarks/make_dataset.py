@@ -105,6 +105,7 @@ def make_dataset(events: int, out: Path, seed: int = 1) -> None:
     try:
         write_timeline(db, f"Synthetic timeline ({events:,} events)", THEMES, sources, [])
         add_events(db, _events(rng, events, sources))
+        db.build_index()  # build and save the index now, as the app would on first open
     finally:
         db.close()
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
+from contextlib import closing
 from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 from timeline_app import APP_NAME, ORGANISATION
+from timeline_app.store.database import use_write_ahead_log
 
 # Tests and portable installs point these at folders of their own.
 DATA_DIR_ENV = "TIMELINE_APP_DATA_DIR"
@@ -53,5 +56,7 @@ def user_database() -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".copying")
         shutil.copyfile(bundled_database(), partial)
+        with closing(sqlite3.connect(partial)) as connection:
+            use_write_ahead_log(connection)
         partial.replace(target)
     return target

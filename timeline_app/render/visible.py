@@ -26,9 +26,8 @@ def visible_scene(
 ) -> Scene:
     """The scene for the scale's span; never reads events outside it."""
     first, last = math.floor(scale.first_day), math.ceil(scale.last_day)
-    rows = queries.marks_in_span(db, wanted, first, last, MAX_MARKS + 1)
-    if len(rows) <= MAX_MARKS:
-        marks = [_mark(row) for row in rows]
+    if queries.count_in_span(db, wanted, first, last) <= MAX_MARKS:
+        marks = [_mark(row) for row in queries.marks_in_span(db, wanted, first, last, MAX_MARKS)]
         return lay_out(marks, scale, height, label_width, top=top, lane_height=lane_height)
     return Scene(buckets=visible_buckets(db, wanted, scale), top=top, lane_height=lane_height)
 

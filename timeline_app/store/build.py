@@ -23,6 +23,7 @@ def build_database(text_folder: Path, target: Path) -> int:
         db = open_database(temporary_path, create=True)
         try:
             write_timeline(db, timeline.title, timeline.themes, timeline.sources, timeline.events)
+            db.build_index()  # saved inside the file, so opening it never has to write
         finally:
             db.close()
         _compact_to_one_file(temporary_path)

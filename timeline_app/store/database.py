@@ -1,16 +1,17 @@
-"""Opening a timeline database: checks, pragmas, and migrations to the schema this app knows."""
+"""Opening a timeline database: checks, pragmas, and migrations to the schema this app knows.
+
+Opening and the window's reads use sqlite3 directly; SQLAlchemy (slow to import: about half a
+second here) is loaded only when something asks for a session or a migration.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from timeline_app.store.errors import (
     DatabaseMissing,
@@ -19,6 +20,12 @@ from timeline_app.store.errors import (
     StoreError,
     explain_sqlite_error,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+    from timeline_app.store.timeline_index import TimelineIndex
 
 # Every migration this app ships, oldest first; tests check this against the migration scripts.
 KNOWN_REVISIONS = ("0001",)
@@ -30,14 +37,64 @@ BUSY_TIMEOUT_MS = 3000  # how long to wait for another program's write before ca
 class Database:
     """One open timeline database."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._connection = _connect(path)
+        self._lock = threading.Lock()
+        self._engine: Engine | None = None
+        self._sessions: Any = None
+        self._index: TimelineIndex | None = None
+
+    def read(self, sql: str, parameters: tuple | list = ()) -> list[tuple]:
+        """Rows of one read-only statement, straight from sqlite3."""
+        try:
+            with self._lock:
+                return self._connection.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise explain_sqlite_error(error, self.path) from error
+
+    def write(self, sql: str, parameters: tuple | list = ()) -> None:
+        """Run one statement and commit it, straight from sqlite3."""
+        try:
+            with self._lock, self._connection:
+                self._connection.execute(sql, parameters)
+        except sqlite3.Error as error:
+            raise explain_sqlite_error(error, self.path) from error
+
+    @property
+    def index(self) -> TimelineIndex:
+        """The in-memory index of dates and themes the window filters and counts with."""
+        if self._index is None:
+            from timeline_app.store.timeline_index import TimelineIndex
+
+            self._index = TimelineIndex.load(self)
+        return self._index
+
+    def build_index(self) -> TimelineIndex:
+        """Build (and save in the file) the index now, rather than on first use."""
+        return self.index
+
+    def changed(self) -> None:
+        """Call after writing: the index is rebuilt on its next use."""
+        self._index = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from sqlalchemy import create_engine, event
+
+            self._engine = create_engine(f"sqlite:///{self.path}")
+            event.listen(self._engine, "connect", _on_connect)
+        return self._engine
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session that commits on success, and turns sqlite's errors into StoreErrors."""
+        from sqlalchemy.exc import DBAPIError
+        from sqlalchemy.orm import sessionmaker
+
+        if self._sessions is None:
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         try:
             with self._sessions() as session, session.begin():
                 yield session
@@ -45,41 +102,62 @@ class Database:
             raise explain_sqlite_error(error, self.path) from error
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._lock:
+            self._connection.close()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 def open_database(path: Path | str, *, create: bool = False) -> Database:
     """Open (or with create=True, make) a timeline database, migrating it if it is older."""
     path = Path(path)
     _check_file(path, create)
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _on_connect)
     try:
-        revision = _revision(engine, path)
-        if revision != HEAD_REVISION:
-            if revision is not None:
-                _backup(path, revision)
-            migrate(engine)
-        _use_write_ahead_log(engine)
-    except DBAPIError as error:
-        engine.dispose()
+        with closing(_connect(path)) as connection:
+            revision = _revision(connection, path)
+            if revision != HEAD_REVISION:
+                if revision is not None:
+                    _backup(connection, path, revision)
+                migrate(path)
+            if create:
+                use_write_ahead_log(connection)
+    except sqlite3.Error as error:
         raise explain_sqlite_error(error, path) from error
-    except StoreError:
-        engine.dispose()
-        raise
-    return Database(path, engine)
+    return Database(path)
 
 
-def migrate(engine: Engine) -> None:
+def migrate(path: Path) -> None:
     """Bring the schema to HEAD_REVISION with Alembic (imported here: start-up rarely needs it)."""
     from alembic import command
     from alembic.config import Config
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.exc import DBAPIError
 
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except DBAPIError as error:
+        raise explain_sqlite_error(error, path) from error
+    finally:
+        engine.dispose()
+
+
+def use_write_ahead_log(connection: sqlite3.Connection) -> None:
+    """WAL lets readers and a writer work at once. It persists in the file, so it is set once,
+    on databases this app makes (new ones, the user's copy), not on every file it opens."""
+    with suppress(sqlite3.OperationalError):  # a read-only folder cannot hold the WAL files
+        connection.execute("PRAGMA journal_mode = WAL")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, check_same_thread=False)
+    _on_connect(connection, None)
+    return connection
 
 
 def _check_file(path: Path, create: bool) -> None:
@@ -107,27 +185,17 @@ def _on_connect(connection: sqlite3.Connection, _record: object) -> None:
     cursor.close()
 
 
-def _use_write_ahead_log(engine: Engine) -> None:
-    """WAL lets readers and a writer work at once; it persists, so set it once the file is ours."""
-    # A read-only folder cannot hold the WAL files; the default journal still reads.
-    with engine.connect() as connection, suppress(DBAPIError):
-        connection.exec_driver_sql("PRAGMA journal_mode = WAL")
-
-
-def _revision(engine: Engine, path: Path) -> str | None:
+def _revision(connection: sqlite3.Connection, path: Path) -> str | None:
     """The schema revision stamped in the file; None for an empty database."""
-    with engine.connect() as connection:
-        tables = {
-            row[0]
-            for row in connection.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'table'"
-            )
-        }
-        if not tables:
-            return None
-        if "alembic_version" not in tables or "events" not in tables:
-            raise NotADatabase(f"{path} is an SQLite database, but not a timeline.")
-        revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    tables = {
+        row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    if not tables:
+        return None
+    if "alembic_version" not in tables or "events" not in tables:
+        raise NotADatabase(f"{path} is an SQLite database, but not a timeline.")
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    revision = row[0] if row else None
     if revision not in KNOWN_REVISIONS:
         raise DatabaseTooNew(
             f"{path} was written by a newer version of this app (schema {revision}). "
@@ -136,11 +204,11 @@ def _revision(engine: Engine, path: Path) -> str | None:
     return revision
 
 
-def _backup(path: Path, revision: str) -> None:
+def _backup(connection: sqlite3.Connection, path: Path, revision: str) -> None:
     """Keep a copy of the file as it was before a migration changes it."""
     backup = path.with_name(f"{path.name}.before-migration-from-{revision}")
     if backup.exists():
         return
     # sqlite's backup API, not a file copy: it includes what is still in the write-ahead log.
-    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(backup)) as target:
-        source.backup(target)
+    with closing(sqlite3.connect(backup)) as target:
+        connection.backup(target)

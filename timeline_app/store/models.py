@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -75,10 +85,9 @@ class EventRow(Base):
     )
 
     __table_args__ = (
-        Index("ix_events_sort", "sort_key", "id"),
         Index("ix_events_start_day", "start_day"),
         Index("ix_events_end_day", "end_day"),
-        Index("ix_events_start_theme", "start_day", "primary_theme_id"),
+        Index("ix_events_timeline", "sort_key", "id", "start_day", "end_day", "primary_theme_id"),
     )
 
 
@@ -91,3 +100,11 @@ class CitationRow(Base):
     quote: Mapped[str] = mapped_column(Text)
     event: Mapped[EventRow] = relationship(back_populates="citations")
     source: Mapped[SourceRow] = relationship(back_populates="citations")
+
+
+class IndexCache(Base):
+    """The saved in-memory index (see store/timeline_index.py); triggers clear it on change."""
+
+    __tablename__ = "index_cache"
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -50,6 +50,7 @@ def write_timeline(
         source_rows = [_source_row(s) for s in sources]
         if source_rows:
             session.execute(insert(SourceRow), source_rows)
+    db.changed()
     add_events(db, events)
 
 
@@ -66,6 +67,7 @@ def add_events(db: Database, events: Iterable[Event], batch: int = 5000) -> None
             pending = []
     if pending:
         _write_batch(db, pending, theme_ids, next_id)
+    db.changed()
 
 
 def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], next_id: int) -> int:

@@ -54,10 +54,14 @@ def upgrade() -> None:
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("summary", sa.Text(), nullable=False),
     )
-    op.create_index("ix_events_sort", "events", ["sort_key", "id"])
     op.create_index("ix_events_start_day", "events", ["start_day"])
     op.create_index("ix_events_end_day", "events", ["end_day"])
-    op.create_index("ix_events_start_theme", "events", ["start_day", "primary_theme_id"])
+    # Covers the one read that builds the in-memory index, so it never touches the table rows.
+    op.create_index(
+        "ix_events_timeline",
+        "events",
+        ["sort_key", "id", "start_day", "end_day", "primary_theme_id"],
+    )
     op.create_table(
         "event_themes",
         sa.Column(
@@ -91,13 +95,28 @@ def upgrade() -> None:
     op.create_index("ix_citations_source_id", "citations", ["source_id"])
     # One row per event (rowid = events.id); quotes are joined into one column so a search
     # matches an event whichever of its citations holds the words.
+    # Prefix indexes make search-as-you-type fast from the first letters.
     op.execute(
         "CREATE VIRTUAL TABLE events_fts USING fts5("
-        "title, summary, quotes, tokenize = 'unicode61 remove_diacritics 2')"
+        "title, summary, quotes, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
     )
+    # The in-memory index, saved so a large timeline opens without re-reading every event.
+    # Triggers drop it on any change to what it is built from, whoever makes the change.
+    op.create_table(
+        "index_cache",
+        sa.Column("name", sa.String(), primary_key=True),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+    )
+    for table in ("events", "event_themes", "themes"):
+        for change in ("INSERT", "UPDATE", "DELETE"):
+            op.execute(
+                f"CREATE TRIGGER {table}_{change.lower()}_drops_index_cache "
+                f"AFTER {change} ON {table} BEGIN DELETE FROM index_cache; END"
+            )
 
 
 def downgrade() -> None:
+    op.drop_table("index_cache")
     op.execute("DROP TABLE events_fts")
     for table in ("citations", "event_themes", "events", "sources", "themes", "settings"):
         op.drop_table(table)
