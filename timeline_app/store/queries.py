@@ -1,8 +1,8 @@
 """The questions the app asks of a timeline database, as functions over a Database.
 
 Filtering and counting run over the in-memory TimelineIndex; rows for what is on screen come
-from sqlite3 directly; whole events with their citations come from records.py (SQLAlchemy),
-imported only when first asked for.
+from sqlite3 directly; whole events with their citations come from sqlite3 as well: the
+SQLAlchemy models serve the schema, migrations and writes (see writing.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
 from timeline_app.timeline.dates import DateSpan
-from timeline_app.timeline.events import Event, Source, Theme
+from timeline_app.timeline.events import Citation, Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 
 _BATCH = 900  # ids per statement, below SQLite's limit on bound parameters
@@ -140,9 +140,36 @@ def bucket_counts(
 
 def events(db: Database, ids: list[int]) -> list[Event]:
     """Whole events, with themes and citations, in the order given."""
-    from timeline_app.store import records
-
-    return records.events(db, ids)
+    theme_by_slug = {t.slug: t for t in themes(db)}
+    by_id: dict[int, Event] = {}
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start : start + _BATCH]
+        marks = ",".join("?" * len(batch))
+        citations: dict[int, list[Citation]] = {}
+        sources_by_id: dict[str, Source] = {}
+        for event_id, quote, *source in db.read(
+            f"SELECT c.event_id, c.quote, {_SOURCE_COLUMNS} FROM citations c "
+            f"JOIN sources s ON s.id = c.source_id WHERE c.event_id IN ({marks}) "
+            "ORDER BY c.event_id, c.position",
+            batch,
+        ):
+            cited = sources_by_id.get(source[0])
+            if cited is None:
+                cited = sources_by_id[source[0]] = _source(source)
+            citations.setdefault(event_id, []).append(Citation(quote, cited))
+        columns = 'id, key, start, "end", approximate, title, summary'
+        for row, slugs in _rows_with_themes(db, columns, batch):
+            event_id, key, begin, end, approximate, title, summary = row
+            by_id[event_id] = Event(
+                key=key,
+                when=DateSpan.parse(begin, end, bool(approximate)),
+                title=title,
+                summary=summary,
+                themes=tuple(theme_by_slug[slug] for slug in slugs),
+                citations=tuple(citations.get(event_id, ())),
+                id=event_id,
+            )
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def filtered_events(db: Database, wanted: TimelineFilter) -> list[Event]:
@@ -158,9 +185,21 @@ def events_citing(db: Database, source_id: str) -> list[Event]:
 
 
 def sources(db: Database) -> list[Source]:
-    from timeline_app.store import records
+    rows = db.read(f"SELECT {_SOURCE_COLUMNS} FROM sources s ORDER BY s.id")
+    return [_source(row) for row in rows]
 
-    return records.sources(db)
+
+_SOURCE_COLUMNS = (
+    "s.id, s.title, s.archive, s.publisher, s.author, s.published, s.published_approximate, "
+    "s.url, s.note"
+)
+
+
+def _source(row: tuple | list) -> Source:
+    source_id, title, archive, publisher, author, published, approximate, url, note = row
+    return Source(
+        source_id, title, archive, publisher, author, published, bool(approximate), url, note
+    )
 
 
 def _rows_with_themes(db: Database, columns: str, ids: list[int]):
