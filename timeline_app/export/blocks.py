@@ -117,9 +117,9 @@ def paint_placed(
         first, last = max(placed.first, row), min(placed.last, row + count - 1)
         if first <= last:
             at = QPointF(area.left(), y)
-            typesetter.draw_lines(painter, layout, paragraph.style, (first - row, last - row), at)
-            if paragraph.label and first == row:
+            if paragraph.label and first == row:  # first, so text extraction reads it first
                 _draw_label(painter, paragraph, typesetter, at, area.width())
+            typesetter.draw_lines(painter, layout, paragraph.style, (first - row, last - row), at)
             for line in range(first - row, last - row + 1):
                 y += layout.lineAt(line).height()
             if last == row + count - 1:

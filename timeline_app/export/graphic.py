@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPicture
 
 from timeline_app.export.blocks import GraphicBlock
 from timeline_app.export.content import ExportContent
-from timeline_app.export.typeset import Typesetter
+from timeline_app.export.typeset import Typesetter, without_ligatures
 from timeline_app.render.painter import AXIS_HEIGHT, TimelineStyle, paint_legend, paint_timeline
 from timeline_app.render.scale import TimeScale
 from timeline_app.render.scene import lay_out, marks_from_events
@@ -33,6 +33,7 @@ def timeline_graphic(
     font = QFont(typesetter.family)
     font.setPixelSize(LABEL_PIXELS)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    without_ligatures(font)
     used = {theme.slug for event in content.events for theme in event.themes}
     style = TimelineStyle.for_print([t for t in content.themes if t.slug in used], font)
     width_points = area.width() / typesetter.unit

@@ -89,6 +89,18 @@ def _writes(family: str, letters: str) -> bool:
     return raw.isValid() and all(raw.supportsCharacter(letter) for letter in letters)
 
 
+def without_ligatures(font: QFont) -> QFont:
+    """Turn ligatures off, so "fi" copies out of the PDF as two letters and quotes stay verbatim.
+
+    A ligature glyph maps back to U+FB01 "ﬁ" in the PDF's text, which is not what the source
+    says. QFont.setFeature arrived in Qt 6.7; older Qts keep their ligatures.
+    """
+    if hasattr(font, "setFeature"):
+        for feature in ("liga", "clig"):
+            font.setFeature(QFont.Tag(feature), 0)
+    return font
+
+
 class Typesetter:
     """Lays out paragraphs in device units of one paint device (the PDF writer)."""
 
@@ -113,6 +125,7 @@ class Typesetter:
             font.setBold(style.bold)
             font.setItalic(style.italic)
             font.setKerning(True)
+            without_ligatures(font)
             self._fonts[style] = font
         return font
 
