@@ -67,24 +67,27 @@ def paginate(
         total = sum(heights)
         needed = total + _kept_with(blocks, rows, index, page_height, unit)
         before = block.space_before * unit if y > 0 else 0.0
-        if y > 0 and y + before + needed > page_height and needed <= page_height:
+        if y > 0 and _starts_a_page(y + before, total, needed, page_height):
             pages.append([])
             y, before = 0.0, 0.0
         y += before
-        if y + total <= page_height or total > page_height:
-            first = 0
-            for row, height in enumerate(heights):
-                if y + height > page_height and y > 0:
-                    if row > first:
-                        pages[-1].append(Placed(index, first, row - 1, y - sum(heights[first:row])))
-                    pages.append([])
-                    y, first = 0.0, row
-                y += height
-            pages[-1].append(Placed(index, first, len(heights) - 1, y - sum(heights[first:])))
-        else:  # fits on a fresh page but not in what is left of this one
-            pages.append([Placed(index, 0, len(heights) - 1, 0.0)])
-            y = total
+        first = 0
+        for row, height in enumerate(heights):  # breaks only in a block taller than a page
+            if y + height > page_height and y > 0:
+                if row > first:
+                    pages[-1].append(Placed(index, first, row - 1, y - sum(heights[first:row])))
+                pages.append([])
+                y, first = 0.0, row
+            y += height
+        pages[-1].append(Placed(index, first, len(heights) - 1, y - sum(heights[first:])))
     return pages
+
+
+def _starts_a_page(y: float, total: float, needed: float, page_height: float) -> bool:
+    """Whether a block (with what it keeps with) that fits on a page must move to the next one."""
+    if needed <= page_height:
+        return y + needed > page_height
+    return total <= page_height and y + total > page_height
 
 
 def _kept_with(

@@ -1,0 +1,96 @@
+"""A failed or cancelled export leaves no partial file and never touches an existing one."""
+
+from __future__ import annotations
+
+import errno
+
+import pytest
+
+from timeline_app.export import pdf as pdf_module
+from timeline_app.export.content import gather
+from timeline_app.export.pdf import PdfExport
+from timeline_app.export.safe_file import ExportError
+from timeline_app.timeline.filter import TimelineFilter
+
+OLD = b"%PDF-1.4 the reader's earlier export\n"
+
+
+def export_to(db, target):
+    return PdfExport(gather(db, TimelineFilter()), target)
+
+
+def leftovers(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+def test_a_missing_folder_is_named_and_nothing_is_written(qapp, small_db, tmp_path):
+    target = tmp_path / "no such folder" / "out.pdf"
+    with pytest.raises(ExportError, match="does not exist"):
+        export_to(small_db, target).run()
+    assert not target.parent.exists()
+
+
+def test_a_path_under_a_file_is_refused(qapp, small_db, tmp_path):
+    plain = tmp_path / "notes.txt"
+    plain.write_text("not a folder")
+    with pytest.raises(ExportError, match="is not a folder"):
+        export_to(small_db, plain / "out.pdf").run()
+    assert plain.read_text() == "not a folder"
+
+
+def test_a_folder_as_the_target_is_refused(qapp, small_db, tmp_path):
+    with pytest.raises(ExportError, match="is a folder"):
+        export_to(small_db, tmp_path).run()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_full_disk_leaves_the_existing_file_as_it_was(qapp, small_db, tmp_path, monkeypatch):
+    target = tmp_path / "out.pdf"
+    target.write_bytes(OLD)
+
+    def disk_full(path, info):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pdf_module, "append_info", disk_full)
+    with pytest.raises(ExportError, match="the disk is full") as raised:
+        export_to(small_db, target).run()
+    assert "No file was changed" in str(raised.value)
+    assert target.read_bytes() == OLD
+    assert leftovers(tmp_path) == []
+
+
+def test_a_pdf_qt_could_not_finish_is_not_moved_into_place(qapp, small_db, tmp_path, monkeypatch):
+    target = tmp_path / "out.pdf"
+    target.write_bytes(OLD)
+    real = pdf_module.append_info
+
+    def truncate_then_finish(path, info):
+        path.write_bytes(path.read_bytes()[:-200])  # as if Qt stopped writing part-way
+        real(path, info)
+
+    monkeypatch.setattr(pdf_module, "append_info", truncate_then_finish)
+    with pytest.raises(ExportError, match="not written to its end"):
+        export_to(small_db, target).run()
+    assert target.read_bytes() == OLD
+    assert leftovers(tmp_path) == []
+
+
+def test_cancelling_part_way_leaves_nothing_behind(qapp, small_db, tmp_path):
+    target = tmp_path / "out.pdf"
+    target.write_bytes(OLD)
+    steps = export_to(small_db, target).steps()
+    next(steps)
+    assert len(leftovers(tmp_path)) == 1  # the work in progress lives beside the target
+    steps.close()
+    assert target.read_bytes() == OLD
+    assert leftovers(tmp_path) == []
+
+
+def test_a_finished_export_replaces_the_existing_file(qapp, small_db, tmp_path):
+    target = tmp_path / "out.pdf"
+    target.write_bytes(OLD)
+    result = export_to(small_db, target).run()
+    assert result.path == target
+    assert target.read_bytes().startswith(b"%PDF-") and target.read_bytes() != OLD
+    assert target.read_bytes().rstrip().endswith(b"%%EOF")
+    assert leftovers(tmp_path) == []
