@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,7 +28,7 @@ from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui.detail_pane import DetailPane
 from timeline_app.ui.event_list import EventListPane
 from timeline_app.ui.event_list_model import EventListModel
-from timeline_app.ui.filter_panel import FilterPanel
+from timeline_app.ui.filter_panel import NO_THEME, FilterPanel
 from timeline_app.ui.settings import app_settings, load_filter, read_bool, save_filter
 from timeline_app.ui.source_dialog import SourceDialog
 from timeline_app.ui.timeline_canvas import TimelineCanvas
@@ -283,11 +283,10 @@ class MainWindow(QMainWindow):
             self.select_event(event_id)
 
     def _known_themes_only(self, wanted: TimelineFilter) -> TimelineFilter:
+        if wanted.themes == NO_THEME:
+            return wanted  # none ticked stays none ticked
         known = {theme.slug for theme in self.themes}
-        themes = frozenset(slug for slug in wanted.themes if slug in known)
-        if wanted.themes and not themes and len(wanted.themes) == 1:
-            return wanted  # "(none)" ticked stays none ticked
-        return wanted.with_themes(themes)
+        return wanted.with_themes(frozenset(slug for slug in wanted.themes if slug in known))
 
     # -- sources, export, about -----------------------------------------------------------------
 
@@ -347,20 +346,17 @@ class MainWindow(QMainWindow):
 
     def restore_state(self) -> None:
         settings = app_settings()
+        for key, action in self.pane_actions.items():
+            action.setChecked(read_bool(settings, f"panes/{key}", True))
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(*DEFAULT_SIZE)
         for splitter in (self.main_splitter, self.right_splitter, self.lower_splitter):
             state = settings.value(f"window/{splitter.objectName()}")
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
-        for key, action in self.pane_actions.items():
-            action.setChecked(read_bool(settings, f"panes/{key}", True))
         wanted = self._known_themes_only(load_filter(settings))
         self.filter_panel.set_filter(wanted)  # announces the filter, which fills every view
-        QTimer.singleShot(0, self.canvas.fit_all)
 
     def save_state(self) -> None:
         settings = app_settings()

@@ -1,0 +1,81 @@
+"""The list model: a thin adapter over the store's ids and pages, checked by Qt's model tester."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from timeline_app.store import queries
+from timeline_app.store.database import open_database
+from timeline_app.store.writing import write_timeline
+from timeline_app.timeline.dates import DateSpan
+from timeline_app.timeline.events import Event, Theme
+from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.ui import event_list_model
+from timeline_app.ui.event_list_model import PAGE_SIZE, EventListModel, EventRole
+
+
+def test_the_model_passes_qts_model_tester(qtmodeltester, bundled_db):
+    model = EventListModel(bundled_db)
+    assert model.rowCount() == queries.total_events(bundled_db) > 0
+    qtmodeltester.check(model)
+    model.set_filter(TimelineFilter(themes=frozenset({"energy"})))
+    qtmodeltester.check(model)
+    model.set_filter(TimelineFilter(search="no-such-word-anywhere"))
+    assert model.rowCount() == 0
+    qtmodeltester.check(model)
+
+
+def test_rows_follow_the_store_in_time_order(bundled_db):
+    model = EventListModel(bundled_db)
+    wanted = TimelineFilter(themes=frozenset({"defense-security"}), first_year=2016)
+    model.set_filter(wanted)
+    expected = queries.event_lines(bundled_db, queries.event_ids(bundled_db, wanted))
+    assert expected
+    rows = [model.index(row, 0) for row in range(model.rowCount())]
+    assert [index.data(EventRole.ID) for index in rows] == [line.id for line in expected]
+    assert [index.data(EventRole.DATE) for index in rows] == [e.when.label() for e in expected]
+    assert [index.data(EventRole.TITLE) for index in rows] == [e.title for e in expected]
+    assert [index.data(EventRole.THEMES) for index in rows] == [
+        list(e.theme_slugs) for e in expected
+    ]
+
+
+def test_a_filter_change_resets_the_model(qtbot, bundled_db):
+    model = EventListModel(bundled_db)
+    with qtbot.waitSignals([model.modelAboutToBeReset, model.modelReset]):
+        model.set_filter(TimelineFilter(themes=frozenset({"energy"})))
+    assert model.ids == queries.event_ids(bundled_db, TimelineFilter(themes=frozenset({"energy"})))
+
+
+@pytest.fixture
+def many_events(tmp_path):
+    theme = Theme("energy", "Energy", "#E69F00")
+    events = [
+        Event(f"e{i}", DateSpan.parse(f"{1900 + i // 12:04d}-{i % 12 + 1:02d}"), f"Event {i}",
+              "", (theme,))
+        for i in range(PAGE_SIZE * 3 + 17)
+    ]  # fmt: skip
+    db = open_database(tmp_path / "many.db", create=True)
+    write_timeline(db, "Many", (theme,), (), events)
+    yield db
+    db.close()
+
+
+def test_rows_are_fetched_by_the_page_not_all_at_once(many_events, monkeypatch):
+    asked: list[int] = []
+    real = queries.event_lines
+
+    def counting(db, ids):
+        asked.append(len(ids))
+        return real(db, ids)
+
+    monkeypatch.setattr(event_list_model.queries, "event_lines", counting)
+    model = EventListModel(many_events)
+    assert model.rowCount() == PAGE_SIZE * 3 + 17
+    assert asked == []  # the ids alone; no row was read yet
+    last = model.rowCount() - 1
+    assert model.index(last, 0).data(EventRole.TITLE) == f"Event {last}"
+    assert model.index(0, 0).data(Qt.ItemDataRole.DisplayRole).endswith("Event 0")
+    model.index(1, 0).data(EventRole.TITLE)  # same page as row 0: no new query
+    assert asked == [17, PAGE_SIZE]

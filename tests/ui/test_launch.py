@@ -1,0 +1,117 @@
+"""Starting the app: a clear line when no window can open, a message for a bad database."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from timeline_app import APP_ID, APP_NAME, paths
+from timeline_app.ui import launch as launching
+from timeline_app.ui.launch import XCB_LIBRARIES, display_problem, launch
+
+
+def every_library(name: str) -> str:
+    return f"lib{name}.so"
+
+
+def test_offscreen_needs_no_display():
+    environ = {"QT_QPA_PLATFORM": "offscreen"}
+    assert display_problem(environ, "linux", lambda name: None) is None
+
+
+def test_no_display_at_all_is_said_plainly():
+    problem = display_problem({}, "linux", every_library)
+    assert problem is not None and "DISPLAY" in problem and "WAYLAND_DISPLAY" in problem
+    assert "\n" not in problem
+
+
+def test_missing_xcb_libraries_name_the_packages_to_install():
+    missing = {"xcb-cursor", "xkbcommon-x11"}
+    problem = display_problem(
+        {"DISPLAY": ":0"}, "linux", lambda name: None if name in missing else every_library(name)
+    )
+    assert problem is not None and "\n" not in problem
+    assert "libxcb-cursor" in problem and "libxkbcommon-x11" in problem
+    assert "libxcb-shape" not in problem.split("(")[1].split(")")[0]  # only the missing named
+    assert "apt-get install libxcb-cursor0 libxcb-icccm4" in problem
+    assert "libxkbcommon-x11-0" in problem
+
+
+def test_x11_with_every_library_is_fine_and_wayland_needs_no_xcb():
+    assert display_problem({"DISPLAY": ":0"}, "linux", every_library) is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", lambda name: None) is None
+    assert display_problem({}, "darwin", lambda name: None) is None
+    assert len(XCB_LIBRARIES) == 8
+
+
+def test_launch_stops_with_exit_code_1_when_no_window_can_open(monkeypatch, capsys):
+    monkeypatch.setattr(launching, "display_problem", lambda: "timeline-app: no display here")
+    assert launch(None) == 1
+    assert capsys.readouterr().err.strip() == "timeline-app: no display here"
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Message boxes record their text instead of waiting for a click."""
+    shown: list[str] = []
+
+    def exec_(box):
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return shown
+
+
+def test_an_unreadable_database_gives_a_message_not_a_crash(qapp, tmp_path, messages):
+    garbage = tmp_path / "broken.db"
+    garbage.write_bytes(b"\x00\x01 not sqlite at all")
+    assert launch(garbage) == 1
+    assert len(messages) == 1 and "not a timeline database" in messages[0]
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
+
+
+def test_launch_opens_the_users_copy_with_the_apps_identity(qapp, monkeypatch, messages):
+    shown = []
+
+    def run_the_app(*args) -> int:  # instead of the event loop: look, then close the window
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == "mainWindow" and widget.isVisible():
+                shown.append(widget.windowTitle())
+                widget.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_the_app)
+    monkeypatch.setattr(launching, "install_error_handlers", lambda: None)
+    assert launch(None) == 0
+    assert messages == []
+    assert paths.user_database().is_file()
+    assert len(shown) == 1 and shown[0].endswith("Timeline")
+    assert QApplication.applicationName() == APP_NAME
+    assert QApplication.desktopFileName() == APP_ID
+    assert not QApplication.windowIcon().isNull()
+
+
+def test_an_unexpected_error_is_logged_and_shown_not_printed(qapp, messages, caplog, capsys):
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError:
+        kind, error, trace = sys.exc_info()
+    with caplog.at_level(logging.ERROR):
+        launching.show_unexpected_error(kind, error, trace)
+    assert any(r.exc_info and r.exc_info[1] is error for r in caplog.records)
+    assert len(messages) == 1 and "unexpected problem" in messages[0]
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_qt_messages_go_to_python_logging(caplog):
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+
+    with caplog.at_level(logging.DEBUG, logger="qt"):
+        launching._qt_message(QtMsgType.QtWarningMsg, QMessageLogContext(), "a Qt warning")
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
+        ("qt", logging.WARNING, "a Qt warning")
+    ]
