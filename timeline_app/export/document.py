@@ -47,6 +47,8 @@ def document_blocks(content: ExportContent, graphic: GraphicBlock | None) -> Ite
     yield TextBlock((Paragraph(tr("Events"), SECTION),), space_before=16, keep_with_next=True)
     for event in content.events:
         yield from event_blocks(event, content.sources)
+    if not content.sources.sources:
+        return
     yield TextBlock((Paragraph(tr("Sources"), SECTION),), space_before=20, keep_with_next=True)
     for source in content.sources.sources:
         yield source_block(source, content.sources.number(source))
