@@ -98,7 +98,7 @@ def test_theme_counts_follow_the_rest_of_the_filter(qtbot, window):
     counts = queries.theme_counts(window.db, TimelineFilter(first_year=2020))
     for theme in window.themes:
         assert (
-            window.filter_panel.theme_boxes[theme.slug].text().endswith(f"({counts[theme.slug]})")
+            window.filter_panel.theme_boxes[theme.slug].text().endswith(f"({counts[theme.slug]:,})")
         )
     assert list_ids(window) == queries.event_ids(window.db, TimelineFilter(first_year=2020))
 
@@ -269,6 +269,30 @@ def test_text_from_the_database_stays_literal(qtbot, open_window, small_db_path)
     assert shown_text(pane.quote_blocks[0].quote_label) == "“The <b>quoted</b> words & more.”"
     assert "&lt;b&gt;" in pane.quote_blocks[0].quote_label.text()
     assert window.windowTitle().startswith("Small <timeline>")
+
+
+def test_the_canvas_tooltip_shows_a_title_as_written(
+    qtbot, open_window, small_db_path, monkeypatch
+):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QHelpEvent
+
+    from timeline_app.ui import timeline_canvas
+
+    tips = []
+    monkeypatch.setattr(
+        timeline_canvas.QToolTip, "showText", lambda pos, text, widget: tips.append(text)
+    )
+    window = open_window(small_db_path)
+    canvas = window.canvas
+    canvas.fit_all()
+    item = next(i for i in canvas._current_scene().placed if i.mark.title == "<b>x</b>")
+    where = QPointF(item.x0, item.y).toPoint()
+    canvas.event(QHelpEvent(QEvent.Type.ToolTip, where, canvas.mapToGlobal(where)))
+    assert len(tips) == 1
+    document = QTextDocument()
+    document.setHtml(tips[0])
+    assert document.toPlainText().splitlines()[0] == "<b>x</b>"
 
 
 def test_ctrl_f_goes_to_the_search_box(qtbot, window):

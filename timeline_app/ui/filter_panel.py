@@ -136,7 +136,7 @@ class FilterPanel(QWidget):
         for theme in self._themes:
             box = self.theme_boxes[theme.slug]
             count = counts.get(theme.slug, 0)
-            box.setText(f"{_plain(theme.name)} ({count})")
+            box.setText(f"{_plain(theme.name)} ({count:,})")
             box.setAccessibleDescription(self.tr("%n event(s)", "", count))
 
     # -- the filter -----------------------------------------------------------------------------

@@ -235,8 +235,9 @@ class MainWindow(QMainWindow):
         self.list_pane.set_highlight(words)
         self.detail_pane.set_highlight(words)
         shown = len(self.model.ids)
-        self.count_label.setText(self.tr("%1 of %2 events").replace("%1", f"{shown:,}")
-                                 .replace("%2", f"{self.total:,}"))  # fmt: skip
+        self.count_label.setText(
+            self.tr("{shown} of {total} events").format(shown=f"{shown:,}", total=f"{self.total:,}")
+        )
         names = {theme.slug: theme.name for theme in self.themes}
         self.statusBar().showMessage(wanted.describe(names))
         if keep is not None and self.model.row_of(keep) is not None:

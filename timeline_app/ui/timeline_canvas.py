@@ -84,6 +84,7 @@ class TimelineCanvas(QWidget):
         self._filter = TimelineFilter()
         self._count = 0
         self._selected: int | None = None
+        self._selected_days: tuple[int, int] | None = None  # first day, day after the last
         self._style: TimelineStyle | None = None
         self._legend_height = 0.0
         self._press: QPointF | None = None
@@ -118,8 +119,11 @@ class TimelineCanvas(QWidget):
     def set_selected(self, event_id: int | None, when: DateSpan | None = None) -> None:
         """Mark the selected event; bring it into view if it is outside (keeping the zoom)."""
         self._selected = event_id
-        if when is not None and self.scale is not None:
+        self._selected_days = None
+        if when is not None:
             first, last = when.first_day().toordinal(), when.last_day().toordinal() + 1
+            self._selected_days = (first, last)
+        if when is not None and self.scale is not None:
             scale = self.scale
             if last < scale.first_day or first > scale.last_day:
                 middle = scale.x((first + last) / 2)
@@ -179,12 +183,30 @@ class TimelineCanvas(QWidget):
         scene = self._current_scene()
         if scene is not None and self.scale is not None:
             paint_timeline(painter, self.timeline_rect(), scene, self.scale, style, self._selected)
+            self._paint_selection_without_mark(painter, scene, style)
         if not self._count:
             self._paint_empty_note(painter, style)
         if self.hasFocus():
             painter.setPen(style.selection)
             painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
         painter.end()
+
+    def _paint_selection_without_mark(
+        self, painter: QPainter, scene: Scene, style: TimelineStyle
+    ) -> None:
+        """Where the selected event falls when it is drawn only as part of a count."""
+        if self._selected_days is None or self.scale is None:
+            return
+        if any(item.mark.event_id == self._selected for item in scene.placed):
+            return  # paint_timeline has marked it
+        area = self.timeline_rect().adjusted(0, 0, 0, -AXIS_HEIGHT)
+        left = self.scale.x(self._selected_days[0])
+        right = max(self.scale.x(self._selected_days[1]), left + 2)
+        band = QColor(style.selection)
+        band.setAlphaF(0.25)
+        painter.fillRect(QRectF(left, area.top(), right - left, area.height()), band)
+        painter.setPen(style.selection)
+        painter.drawLine(QPointF(left, area.top()), QPointF(left, area.bottom()))
 
     def _paint_empty_note(self, painter: QPainter, style: TimelineStyle) -> None:
         area = self.timeline_rect().adjusted(0, 0, 0, -AXIS_HEIGHT)
