@@ -333,6 +333,25 @@ def test_an_unreadable_database_gives_a_message_and_keeps_the_current_one(qtbot,
     box.close()
 
 
+def test_a_database_problem_while_reading_is_told_not_raised(qtbot, window, monkeypatch):
+    from timeline_app.store.errors import DatabaseLocked
+    from timeline_app.ui import main_window
+
+    ids = list_ids(window)
+    window.select_event(ids[0])
+    title = shown_text(window.detail_pane.title_label)
+
+    def locked(*args):
+        raise DatabaseLocked("timeline.db is locked by another program. Close it and try again.")
+
+    monkeypatch.setattr(main_window.queries, "events", locked)
+    window.step_selection(1)
+    box = window._dialog
+    assert isinstance(box, QMessageBox) and "locked by another program" in box.text()
+    assert shown_text(window.detail_pane.title_label) == title  # still the event shown before
+    box.close()
+
+
 def test_opening_another_database_shows_it(qtbot, window, small_db_path):
     old = window.db
     assert window.open_database_file(small_db_path)

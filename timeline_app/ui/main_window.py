@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -34,6 +36,24 @@ from timeline_app.ui.source_dialog import SourceDialog
 from timeline_app.ui.timeline_canvas import TimelineCanvas
 
 DEFAULT_SIZE = (1400, 860)
+
+
+def _tells_store_errors(slot: Callable) -> Callable:
+    """A known problem with the database while the window is open (locked, damaged, gone) is
+    told to the reader in a message; the window keeps what it shows."""
+
+    @functools.wraps(slot)
+    def guarded(self: MainWindow, *args):
+        try:
+            return slot(self, *args)
+        except StoreError as error:
+            log.warning("%s: %s", slot.__name__, error)
+            self.show_message(
+                QMessageBox.Icon.Warning, self.tr("The timeline cannot be read"), str(error)
+            )
+            return None
+
+    return guarded
 
 
 class MainWindow(QMainWindow):
@@ -121,6 +141,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit, "quitAction")
         self.zoom_in_action = self._action(self.tr("Zoom &In"), self.canvas.zoom_in, keys.ZoomIn,
                                            "zoomInAction")  # fmt: skip
+        zoom_keys = {QKeySequence(keys.ZoomIn).toString(), "Ctrl+="}  # "+" needs Shift on most
+        self.zoom_in_action.setShortcuts([QKeySequence(key) for key in sorted(zoom_keys) if key])
         self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.canvas.zoom_out,
                                             keys.ZoomOut, "zoomOutAction")  # fmt: skip
         self.fit_action = self._action(self.tr("&Fit All"), self.canvas.fit_all, "Ctrl+0",
@@ -224,6 +246,7 @@ class MainWindow(QMainWindow):
     def current_filter(self) -> TimelineFilter:
         return self._filter
 
+    @_tells_store_errors
     def apply_filter(self, wanted: TimelineFilter) -> None:
         """Show only what passes the filter, everywhere; keep the selection if it still passes."""
         self._filter = wanted
@@ -245,6 +268,7 @@ class MainWindow(QMainWindow):
         else:
             self.select_event(None)
 
+    @_tells_store_errors
     def select_event(self, event_id: int | None) -> None:
         """Select one event (or none) in the list, on the canvas and in the detail pane."""
         self.selected_id = event_id
@@ -266,6 +290,7 @@ class MainWindow(QMainWindow):
         self.canvas.set_selected(event_id, event.when if event else None)
         self.detail_pane.show_event(event)
 
+    @_tells_store_errors
     def step_selection(self, step: int) -> None:
         """Move the selection to the next (step 1) or previous (-1) event in time order."""
         ids = self.model.ids
@@ -291,6 +316,7 @@ class MainWindow(QMainWindow):
 
     # -- sources, export, about -----------------------------------------------------------------
 
+    @_tells_store_errors
     def show_source(self, source: Source) -> None:
         """A source without a web link: its details and every event that cites it."""
         dialog = SourceDialog(source, queries.events_citing(self.db, source.id), self)
@@ -304,6 +330,7 @@ class MainWindow(QMainWindow):
             self.filter_panel.clear()  # the event is filtered out: show everything again
         self.select_event(event_id)
 
+    @_tells_store_errors
     def export_pdf(self) -> None:
         try:
             from timeline_app.export.dialog import export_with_dialog
