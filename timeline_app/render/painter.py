@@ -125,7 +125,8 @@ def _paint_grid_and_axis(
     for tick in marks:
         x = scale.x(tick.day)
         painter.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + 4))
-        painter.drawText(QPointF(x + 3, baseline), tick.label)
+        if x + 3 + metrics.horizontalAdvance(tick.label) <= rect.right():  # whole or not at all
+            painter.drawText(QPointF(x + 3, baseline), tick.label)
 
 
 def _paint_mark(
@@ -217,8 +218,10 @@ def _paint_buckets(
     style: TimelineStyle,
 ) -> None:
     """Columns of event counts, split by theme colour, on a square-root scale."""
+    metrics = QFontMetricsF(style.font)
+    note_height = metrics.height() + 4
     tallest = max(b.total for b in buckets) ** 0.5
-    room = max(bottom - top - 4, 1.0)
+    room = max(bottom - top - note_height - 8, 1.0)  # the note sits above the tallest column
     painter.setPen(Qt.PenStyle.NoPen)
     order = [t.slug for t in style.themes]
     for bucket in buckets:
@@ -231,12 +234,18 @@ def _paint_buckets(
             painter.setBrush(style.colour(slug))
             painter.drawRect(QRectF(x0, y - part, max(x1 - x0 - 1, 1.0), part))
             y -= part
+    # Say what the columns mean, on a plate in the corner so no column runs through the words.
+    peak = max(b.total for b in buckets)
+    total = sum(b.total for b in buckets)
+    note = f"{total:,} events, too many to label here: zoom in. Tallest column: {peak:,}"
+    plate = QRectF(scale.left + 4, top, metrics.horizontalAdvance(note) + 10, note_height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    background = QColor(style.background)
+    background.setAlphaF(0.85)
+    painter.setBrush(background)
+    painter.drawRoundedRect(plate, 3, 3)
     painter.setPen(style.muted)
-    peak = max(buckets, key=lambda b: b.total)
-    painter.drawText(
-        QPointF(scale.x(peak.first_day) + 2, top + QFontMetricsF(style.font).ascent()),
-        f"{peak.total:,} events",
-    )
+    painter.drawText(QPointF(plate.left() + 5, plate.top() + 2 + metrics.ascent()), note)
 
 
 def _paint_hidden(

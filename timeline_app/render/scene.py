@@ -138,12 +138,11 @@ def lay_out(
     for mark in sorted(marks, key=lambda m: (m.first_day, m.last_day, m.event_id)):
         x0 = scale.x(mark.first_day)
         x1 = x0 if mark.is_exact_day else scale.x(mark.last_day + 1)
-        candidates = [
-            PlacedMark(mark, x0, x1, 0.0, label_width(mark.label)),
-            PlacedMark(mark, x0, x1, 0.0, 0.0),
-        ]
-        if candidates[0].right > view_right:  # would run off the edge: put it on the left
-            candidates[0] = PlacedMark(mark, x0, x1, 0.0, candidates[0].label_width, True)
+        width = label_width(mark.label)
+        right = PlacedMark(mark, x0, x1, 0.0, width)
+        left = PlacedMark(mark, x0, x1, 0.0, width, label_on_left=True)
+        candidates = [c for c in (right, left) if c.left >= scale.left and c.right <= view_right]
+        candidates.append(PlacedMark(mark, x0, x1, 0.0, 0.0))  # the mark alone, unlabelled
         for candidate in candidates:
             lane = _free_lane(lane_ends, candidate.left)
             if lane is not None:
