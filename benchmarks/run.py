@@ -1,0 +1,265 @@
+"""Run every benchmark at 1,000, 10,000 and 100,000 events; print one table, write JSON.
+
+    python benchmarks/run.py [--sizes 1000 10000 100000] [--repeats 5] [--out benchmarks/out]
+
+Each size is measured in a fresh process (so its peak memory is its own) on the real window,
+offscreen. Cold starts are whole processes, each beside a bare PySide6 window launched the
+same way in the same run. Datasets are made once by make_dataset.py and kept in --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+TARGETS_MS = {  # from the issue: medians on a 2-core machine, at 100,000 events
+    "theme toggle": 50, "search keystroke": 50, "select event": 50,
+    "repaint, fitted to all": 16, "repaint, one month": 16, "zoom step": 16, "pan step": 16,
+}  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # child mode
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.measure:
+        print(json.dumps(measure_in_process(args.measure, args.repeats)))
+        return 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    results: dict = {"machine": machine(), "date": time.strftime("%Y-%m-%d"), "sizes": {}}
+    bundled = args.out / "bundled.db"
+    shutil.copyfile(REPO / "data.db", bundled)
+    results["cold start, bundled data"] = cold_start(bundled, args.repeats)
+    for size in args.sizes:
+        db = dataset(size, args.out)
+        child = subprocess.run(
+            [sys.executable, __file__, "--measure", str(db), "--repeats", str(args.repeats)],
+            capture_output=True, text=True, check=True, env=quiet_env(args.out),
+        )  # fmt: skip
+        results["sizes"][size] = json.loads(child.stdout.strip().splitlines()[-1])
+        if size == max(args.sizes):
+            results[f"cold start, {size:,} events"] = cold_start(db, args.repeats)
+    (args.out / "results.json").write_text(json.dumps(results, indent=2))
+    print(table(results))
+    return 0
+
+
+def dataset(size: int, folder: Path) -> Path:
+    from benchmarks.make_dataset import make_dataset
+
+    path = folder / f"events-{size}.db"
+    if not path.exists():
+        print(f"making {path.name} …", file=sys.stderr)
+        make_dataset(size, path, seed=size)
+    return path
+
+
+def quiet_env(folder: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["TIMELINE_APP_CONFIG_DIR"] = str(folder / "config")  # the same fresh settings each run
+    env["TIMELINE_APP_DATA_DIR"] = str(folder / "data")
+    return env
+
+
+def cold_start(db: Path, repeats: int) -> dict:
+    """Launch-to-first-paint of the app and of a bare window, interleaved, in seconds."""
+    app, bare = [], []
+    for _ in range(repeats):
+        for kind, times in (("bare", bare), ("app", app)):
+            shutil.rmtree(db.parent / "config", ignore_errors=True)
+            command = [sys.executable, str(HERE / "first_paint.py"), "", kind]
+            if kind == "app":
+                command.append(str(db))
+            command[2] = f"{time.time():.6f}"  # the clock starts as the process is launched
+            done = subprocess.run(
+                command, capture_output=True, text=True, env=quiet_env(db.parent), timeout=120
+            )
+            if done.returncode != 0:
+                raise RuntimeError(f"{kind} start failed: {done.stderr[-2000:]}")
+            times.append(float(done.stdout.strip().splitlines()[-1]))
+    return {"app": summary(app), "bare": summary(bare),
+            "ratio": statistics.median(app) / statistics.median(bare)}  # fmt: skip
+
+
+def summary(samples: list[float]) -> dict:
+    return {
+        "median": statistics.median(samples),
+        "min": min(samples),
+        "max": max(samples),
+        "runs": len(samples),
+    }
+
+
+def measure_in_process(path: Path, repeats: int) -> dict:
+    """Every in-window measure on one database, in milliseconds (medians of `repeats`)."""
+    from PySide6.QtWidgets import QApplication
+
+    from timeline_app.store import queries
+    from timeline_app.store.database import open_database
+    from timeline_app.timeline.filter import TimelineFilter
+    from timeline_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(["benchmark"])
+    results: dict[str, dict] = {}
+
+    def timed(name: str, action, before=None) -> None:
+        samples = []
+        for i in range(repeats):
+            if before:
+                before(i)
+            start = time.perf_counter()
+            action(i)
+            samples.append((time.perf_counter() - start) * 1000)
+        results[name] = summary(samples)
+
+    windows = []
+
+    def open_and_show(_i):
+        db = open_database(path)
+        window = MainWindow(db)
+        window.resize(1400, 860)
+        window.show()
+        window.repaint()
+        app.processEvents()
+        windows.append(window)
+
+    timed("open and show", open_and_show)
+    window = windows.pop()
+    for other in windows:
+        other.close()
+        other.db.close()
+    db = window.db
+    canvas, view = window.canvas, window.list_pane.view
+
+    def shown() -> None:
+        canvas.repaint()
+        view.viewport().repaint()
+
+    def forget_filters(_i) -> None:  # measure the work, not a cache of an earlier run
+        db.changed()
+        queries.total_events(db)  # reload the saved index, as an open timeline has it
+
+    slugs = [t.slug for t in window.themes]
+    everything = frozenset(slugs)
+    timed(
+        "theme toggle",
+        lambda i: (
+            window.apply_filter(TimelineFilter(themes=everything - {slugs[i % len(slugs)]})),
+            shown(),
+        ),
+        forget_filters,
+    )
+    window.apply_filter(TimelineFilter())
+    words = ["pi", "pip", "pipe", "pipel", "pipeli", "pipelin", "pipeline"]
+    timed(
+        "search keystroke",
+        lambda i: (window.apply_filter(TimelineFilter(search=words[i % len(words)])), shown()),
+        forget_filters,
+    )
+    window.apply_filter(TimelineFilter())
+    canvas.fit_all()
+    shown()
+    timed("repaint, fitted to all", lambda i: canvas.repaint())
+    timed("zoom step", lambda i: (canvas.zoom_in() if i % 2 == 0 else canvas.zoom_out(),
+                                  canvas.repaint()))  # fmt: skip
+    canvas.fit_all()
+    while canvas.scale.span > 31:
+        canvas.zoom_in()
+    canvas.repaint()
+    timed("repaint, one month", lambda i: canvas.repaint())
+    timed("pan step", lambda i: (canvas.pan(60 if i % 2 else -60), canvas.repaint()))
+    ids = window.model.ids
+    picks = [ids[(k * 7919) % len(ids)] for k in range(repeats)]
+    timed("select event", lambda i: (window.select_event(picks[i]), app.processEvents()))
+    results["events"] = len(ids)
+    if len(ids) <= 10000:
+        export_ms(db, results, repeats=min(repeats, 3) if len(ids) <= 1000 else 1)
+    results["peak memory (MB)"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.close()
+    return results
+
+
+def export_ms(db, results: dict, repeats: int) -> None:
+    from timeline_app.export.content import gather
+    from timeline_app.export.pdf import PdfExport
+    from timeline_app.timeline.filter import TimelineFilter
+
+    samples = []
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(repeats):
+            start = time.perf_counter()
+            PdfExport(gather(db, TimelineFilter()), Path(folder) / "out.pdf").run()
+            samples.append((time.perf_counter() - start) * 1000)
+    results["PDF export"] = summary(samples)
+
+
+def machine() -> str:
+    cpu = "unknown processor"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}, " \
+           f"Python {platform.python_version()}"  # fmt: skip
+
+
+def table(results: dict) -> str:
+    sizes = sorted(results["sizes"], key=int)
+    names = [n for n in next(iter(results["sizes"].values())) if isinstance(
+        next(iter(results["sizes"].values()))[n], dict)]  # fmt: skip
+    lines = [f"{results['date']} · {results['machine']}", ""]
+    lines.append("| measure (median, min–max) | " + " | ".join(f"{int(s):,} events" for s in sizes)
+                 + " | target at 100,000 |")  # fmt: skip
+    lines.append("|---" * (len(sizes) + 2) + "|")
+    for name in names:
+        cells = []
+        for size in sizes:
+            value = results["sizes"][size].get(name)
+            if value is None:
+                cells.append("—")
+            else:
+                unit = "s" if name == "PDF export" else "ms"
+                scale = 1000 if unit == "s" else 1
+                low, high = value["min"] / scale, value["max"] / scale
+                cells.append(f"{value['median'] / scale:.1f} {unit} ({low:.1f}–{high:.1f})")
+        target = f"≤ {TARGETS_MS[name]} ms" if name in TARGETS_MS else ""
+        if name == "PDF export":
+            target = "1,000: ≤ 3 s; 10,000: ≤ 30 s"
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {target} |")
+    memory = [f"{results['sizes'][s]['peak memory (MB)']:.0f} MB" for s in sizes]
+    lines.append("| peak memory (RSS) | " + " | ".join(memory) + " | ≤ 350 MB |")
+    for key in (k for k in results if k.startswith("cold start")):
+        start = results[key]
+        limit = "1.5" if "bundled" in key else "2"
+        lines.append(
+            f"| {key} | app {start['app']['median']:.2f} s, bare window "
+            f"{start['bare']['median']:.2f} s: **{start['ratio']:.2f}×** | "
+            + " | " * (len(sizes) - 1)
+            + f"≤ {limit} × bare |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
