@@ -45,6 +45,8 @@ class TimelineStyle:
 
     def __post_init__(self) -> None:
         self._colours = {t.slug: QColor(t.colour) for t in self.themes}
+        self._metrics = QFontMetricsF(self.font)
+        self._widths: dict[str, float] = {}
 
     @classmethod
     def for_screen(cls, palette: QPalette, themes: Sequence[Theme], font: QFont) -> TimelineStyle:
@@ -82,7 +84,13 @@ class TimelineStyle:
         return self._colours.get(slug, self.fallback)
 
     def label_width(self, text: str) -> float:
-        return QFontMetricsF(self.font).horizontalAdvance(text)
+        """Measured once per text: a zoom step lays out the same labels again."""
+        width = self._widths.get(text)
+        if width is None:
+            if len(self._widths) > 50_000:
+                self._widths.clear()
+            width = self._widths[text] = self._metrics.horizontalAdvance(text)
+        return width
 
 
 def paint_timeline(

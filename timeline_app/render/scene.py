@@ -10,7 +10,7 @@ from timeline_app.render.scale import TimeScale
 from timeline_app.timeline.dates import Precision
 from timeline_app.timeline.events import Event
 
-MAX_MARKS = 1500  # beyond this many events in view, draw counts, not marks
+MAX_MARKS = 600  # beyond this many events in view, draw counts: few more could be labelled
 MARKER_SIZE = 9.0
 LABEL_GAP = 4.0
 LANE_GAP = 10.0  # horizontal room kept between neighbours in a lane

@@ -10,7 +10,7 @@ from timeline_app.render.scale import TimeScale
 from timeline_app.render.scene import BUCKET_PIXELS, MAX_MARKS, Bucket, Mark, Scene, lay_out
 from timeline_app.store import queries
 from timeline_app.store.database import Database
-from timeline_app.timeline.dates import PartialDate
+from timeline_app.timeline.dates import precision_of
 from timeline_app.timeline.filter import TimelineFilter
 
 
@@ -55,7 +55,7 @@ def _mark(row: queries.MarkRow) -> Mark:
         event_id=row.id,
         first_day=row.start_day,
         last_day=row.end_day,
-        precision=PartialDate.parse(row.start).precision,
+        precision=precision_of(row.start),
         approximate=row.approximate,
         is_period=row.end is not None,
         title=row.title,

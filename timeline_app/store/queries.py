@@ -113,12 +113,12 @@ def marks_in_span(
     index = db.index
     positions = index.in_span(index.select(wanted), first_day, last_day)[:limit]
     ids = [index.ids[p] for p in positions]
+    known = index.mark_rows  # kept with the index: zooming and panning ask for them again
+    missing = [i for i in ids if i not in known]
     columns = 'id, start_day, end_day, start, "end", approximate, title'
-    by_id = {
-        row[0]: MarkRow(*row[:5], bool(row[5]), row[6], slugs)
-        for row, slugs in _rows_with_themes(db, columns, ids)
-    }
-    return [by_id[i] for i in ids if i in by_id]
+    for row, slugs in _rows_with_themes(db, columns, missing):
+        known[row[0]] = MarkRow(*row[:5], bool(row[5]), row[6], slugs)
+    return [known[i] for i in ids if i in known]
 
 
 def bucket_counts(

@@ -59,6 +59,7 @@ class TimelineIndex:
         self._selections: OrderedDict[tuple, Selection] = OrderedDict()
         self._searches: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._db: Database | None = None
+        self.mark_rows: dict = {}  # queries.MarkRow by id, for what the canvas has shown
 
     @classmethod
     def load(cls, db: Database) -> TimelineIndex:

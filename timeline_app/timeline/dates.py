@@ -22,6 +22,11 @@ class Precision(IntEnum):
     DAY = 3
 
 
+def precision_of(iso: str) -> Precision:
+    """The precision of a date already known to be well formed ("1991", "2006-07", …)."""
+    return {4: Precision.YEAR, 7: Precision.MONTH}.get(len(iso), Precision.DAY)
+
+
 class DateError(ValueError):
     """A date string that is not a year, a year-month or a full ISO date."""
 
