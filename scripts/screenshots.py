@@ -55,7 +55,6 @@ def main(argv: list[str] | None = None) -> int:
 def render(database: Path, out: Path, docs: Path | None) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
-    import timeline_app.ui  # noqa: F401 - applies the Qt work-arounds before any Qt call
     from timeline_app.store import queries
     from timeline_app.store.database import open_database
     from timeline_app.timeline.filter import TimelineFilter

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import timeline_app.ui  # noqa: F401 - applies the Qt work-arounds before any widget exists
 from timeline_app.store.database import open_database
 from timeline_app.store.writing import write_timeline
 from timeline_app.timeline.dates import DateSpan
