@@ -166,8 +166,7 @@ def _paint_mark(
             4,
         )
     if item.label_width:
-        font = QFont(style.font)
-        font.setBold(selected)
+        font = QFont(style.font)  # the weight the layout measured: the outline marks selection
         font.setItalic(mark.approximate)
         painter.setFont(font)
         painter.setPen(style.text)
