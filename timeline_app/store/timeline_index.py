@@ -95,6 +95,11 @@ class TimelineIndex:
             theme_slugs=[slug for _, slug in themes],
         )
 
+    def forget_selections(self) -> None:
+        """Drop the cached filter results (benchmarks measure the work, not the cache)."""
+        self._selections.clear()
+        self._searches.clear()
+
     def __len__(self) -> int:
         return len(self.ids)
 
@@ -128,15 +133,16 @@ class TimelineIndex:
             found = self._search(wanted.search.strip())
             ids = self.ids
             positions = [p for p in positions if ids[p] in found]
-        return self._selection(list(positions))
+        return self._selection(positions)
 
-    def _selection(self, positions: list[int]) -> Selection:
+    def _selection(self, positions: range | list[int]) -> Selection:
+        # Measured here at 100,000 events, one plain loop beats map()/compress() passes.
         starts, ends, primary = self.starts, self.ends, self.primary
         chosen_starts: list[int] = []
         by_theme: dict[int, list[int]] = {}
         wide: list[int] = []
         last_day = 0
-        for p in positions:  # one pass: this runs on every change of filter
+        for p in positions:
             start, end = starts[p], ends[p]
             chosen_starts.append(start)
             by_theme.setdefault(primary[p], []).append(start)
@@ -146,7 +152,7 @@ class TimelineIndex:
                     last_day = end
             elif start > last_day:
                 last_day = start
-        return Selection(positions, chosen_starts, by_theme, wide, last_day)
+        return Selection(list(positions), chosen_starts, by_theme, wide, last_day)
 
     def theme_bits(self, slugs: frozenset[str]) -> int:
         return sum(1 << i for i, slug in enumerate(self.theme_slugs) if slug in slugs)
@@ -166,8 +172,7 @@ class TimelineIndex:
     def theme_counts(self, wanted: TimelineFilter) -> dict[str, int]:
         """Per theme, the events it would show under the rest of the filter."""
         selection = self.select(wanted.with_themes(frozenset()))
-        masks = self.masks
-        per_mask = Counter(masks[p] for p in selection.positions)
+        per_mask = Counter(_gather(self.masks, selection.positions))
         return {
             slug: sum(count for mask, count in per_mask.items() if mask & (1 << i))
             for i, slug in enumerate(self.theme_slugs)
@@ -216,6 +221,13 @@ class TimelineIndex:
             counts = result.setdefault(0, {})
             counts[slug] = counts.get(slug, 0) + 1
         return result
+
+
+def _gather(values: array, positions: range | list[int]) -> list:
+    """values[p] for each position, in order."""
+    if isinstance(positions, range) and positions.step == 1:
+        return values[positions.start : positions.stop].tolist()
+    return list(map(values.__getitem__, positions))
 
 
 _CACHE_NAME = "timeline-index-v1"
