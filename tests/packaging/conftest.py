@@ -17,10 +17,12 @@ from pathlib import Path
 
 import pytest
 
+import timeline_app
+
 REPO = Path(__file__).resolve().parents[2]
 PACKAGING = REPO / "packaging"
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-VERSION = PYPROJECT["project"]["version"]
+VERSION = timeline_app.__version__  # the single source; pyproject.toml reads it from there
 LIST_ARGS = ("list", "--theme", "energy", "--format", "json")
 EXPORT_ARGS = ("--theme", "energy", "--title", "Packaging check")
 
