@@ -7,7 +7,7 @@ DESTDIR ?=
 # What the menu entry runs; the default is timeline-app on PATH (a pip or pipx install).
 EXEC ?= timeline-app
 
-.PHONY: help bundle wheel install-desktop uninstall-desktop icons check-packaging
+.PHONY: help bundle wheel install-desktop uninstall-desktop icons check-packaging benchmarks screenshots
 
 help:
 	@echo "make bundle            standalone one-folder app in dist/timeline-app (PyInstaller)"
@@ -16,6 +16,8 @@ help:
 	@echo "make uninstall-desktop remove them again"
 	@echo "make icons             re-render packaging/icons from the SVG"
 	@echo "make check-packaging   build the wheel and the bundle, run them from outside the source tree"
+	@echo "make benchmarks        time the window and export at 1,000, 10,000 and 100,000 events"
+	@echo "make screenshots       render the main window in a few states to screenshots/"
 
 bundle:
 	$(PYTHON) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
@@ -37,3 +39,10 @@ icons:
 check-packaging: bundle
 	TIMELINE_APP_TEST_BUNDLE=1 TIMELINE_APP_BUNDLE_DIR="$(CURDIR)/dist/timeline-app" \
 		$(PYTHON) -m pytest tests/packaging -v -m packaging
+
+# Datasets are made on first use and kept in benchmarks/out/ (about 40 s for 100,000 events).
+benchmarks:
+	QT_QPA_PLATFORM=offscreen $(PYTHON) benchmarks/run.py
+
+screenshots:
+	QT_QPA_PLATFORM=offscreen $(PYTHON) scripts/screenshots.py --out screenshots/
