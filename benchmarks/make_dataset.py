@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import random
 import sys
 from collections.abc import Iterator
@@ -162,8 +163,67 @@ def _cut(day: dt.date, precision: str) -> PartialDate:
     return PartialDate(day.year, day.month, day.day)
 
 
+_SYLLABLES = [
+    "ba",
+    "ku",
+    "lə",
+    "şa",
+    "mi",
+    "ro",
+    "te",
+    "an",
+    "el",
+    "ız",
+    "da",
+    "ne",
+    "sa",
+    "ol",
+    "ir",
+    "ma",
+    "ka",
+    "li",
+    "tu",
+    "ge",
+    "va",
+    "re",
+    "nu",
+    "çi",
+    "ğa",
+]
+
+
+class _Vocabulary:
+    """Words drawn with Zipf's law, as in real text: a few very common, most rare. The topic
+    words (pipeline, embassy, …) sit at middling ranks, so a search for one matches a few
+    percent of events, as in a news archive, not nearly all of them."""
+
+    def __init__(self, rng: random.Random, size: int = 4000) -> None:
+        made: list[str] = []
+        seen = set(_WORDS)
+        while len(made) < size:
+            word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 4)))
+            if word not in seen:
+                seen.add(word)
+                made.append(word)
+        for rank, word in zip(range(60, 60 + 12 * len(_WORDS), 12), _WORDS, strict=True):
+            made.insert(rank, word)
+        self.words = made
+        total, self.cumulative = 0.0, []
+        for rank in range(1, len(made) + 1):
+            total += 1 / rank
+            self.cumulative.append(total)
+
+    def draw(self, rng: random.Random, count: int) -> list[str]:
+        return rng.choices(self.words, cum_weights=self.cumulative, k=count)
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    return _Vocabulary(random.Random(0))  # the same words for every seed and size
+
+
 def _sentence(rng: random.Random, shortest: int, longest: int) -> str:
-    words = [rng.choice(_WORDS) for _ in range(rng.randint(shortest, longest))]
+    words = _vocabulary().draw(rng, rng.randint(shortest, longest))
     words.insert(rng.randrange(len(words)), rng.choice(_PLACES))
     return " ".join(words).capitalize() + "."
 
