@@ -10,6 +10,7 @@ same way in the same run. Datasets are made once by make_dataset.py and kept in 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -110,6 +111,7 @@ def summary(samples: list[float]) -> dict:
 
 def measure_in_process(path: Path, repeats: int) -> dict:
     """Every in-window measure on one database, in milliseconds (medians of `repeats`)."""
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from timeline_app.store.database import open_database
@@ -137,7 +139,8 @@ def measure_in_process(path: Path, repeats: int) -> dict:
             earlier.db.close()
             earlier.deleteLater()
         windows.clear()
-        app.processEvents()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # processEvents() leaves these
+        gc.collect()
         db = open_database(path)
         window = MainWindow(db)
         window.resize(1400, 860)
