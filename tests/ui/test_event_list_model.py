@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from timeline_app.store import queries
 from timeline_app.store.database import open_database
@@ -79,3 +79,19 @@ def test_rows_are_fetched_by_the_page_not_all_at_once(many_events, monkeypatch):
     assert model.index(0, 0).data(Qt.ItemDataRole.DisplayRole).endswith("Event 0")
     model.index(1, 0).data(EventRole.TITLE)  # same page as row 0: no new query
     assert asked == [17, PAGE_SIZE]
+
+
+def test_scrolling_the_list_to_the_end_shows_the_last_event(qtbot, many_events):
+    from timeline_app.ui.event_list import EventListPane
+
+    model = EventListModel(many_events)
+    pane = EventListPane(model)
+    qtbot.addWidget(pane)
+    pane.resize(400, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.view.scrollToBottom()
+    viewport = pane.view.viewport()
+    bottom_row = pane.view.indexAt(viewport.rect().bottomLeft() - QPoint(-2, 2)).row()
+    assert bottom_row == model.rowCount() - 1
+    assert model.index(bottom_row, 0).data(EventRole.TITLE) == f"Event {bottom_row}"

@@ -1,0 +1,118 @@
+"""The in-memory index answers as the data says, and its saved copy never goes stale."""
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from benchmarks.make_dataset import make_dataset
+from timeline_app.store import queries
+from timeline_app.store.database import open_database
+from timeline_app.store.timeline_index import TimelineIndex
+from timeline_app.timeline.filter import TimelineFilter
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    path = tmp_path_factory.mktemp("synthetic") / "events.db"
+    make_dataset(1500, path, seed=11)
+    return path
+
+
+def _plain(events, wanted):
+    """The filter's meaning, written out the slow, obvious way."""
+    kept = []
+    for event in events:
+        if wanted.themes and not {t.slug for t in event.themes} & wanted.themes:
+            continue
+        if not event.when.overlaps_years(wanted.first_year, wanted.last_year):
+            continue
+        kept.append(event.id)
+    return kept
+
+
+@pytest.mark.parametrize(
+    "wanted",
+    [
+        TimelineFilter(),
+        TimelineFilter(themes=frozenset({"energy"})),
+        TimelineFilter(themes=frozenset({"energy", "culture-community"}), first_year=1950),
+        TimelineFilter(first_year=1990, last_year=1995),
+        TimelineFilter(last_year=1900),
+    ],
+)
+def test_the_index_selects_what_a_plain_filter_selects(synthetic, wanted):
+    db = open_database(synthetic)
+    try:
+        everything = queries.filtered_events(db, TimelineFilter())
+        assert queries.event_ids(db, wanted) == _plain(everything, wanted)
+        counts = queries.theme_counts(db, wanted)
+        for slug, count in counts.items():
+            assert count == len(_plain(everything, wanted.with_themes(frozenset({slug}))))
+    finally:
+        db.close()
+
+
+def test_search_agrees_with_the_words_of_each_event(synthetic):
+    db = open_database(synthetic)
+    try:
+        found = queries.filtered_events(db, TimelineFilter(search="pipeline"))
+        assert found
+        for event in found:
+            text = " ".join([event.title, event.summary, *(c.quote for c in event.citations)])
+            assert "pipeline" in text.lower()
+    finally:
+        db.close()
+
+
+def test_the_saved_index_is_dropped_when_the_data_changes(synthetic, tmp_path):
+    path = tmp_path / "copy.db"
+    path.write_bytes(synthetic.read_bytes())
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT count(*) FROM index_cache").fetchone() == (1,)
+        first_id = connection.execute("SELECT min(id) FROM events").fetchone()[0]
+        day = dt.date(2030, 6, 1).toordinal()
+        # Another program moves an event to 2030: the trigger must drop the saved index.
+        connection.execute(
+            "UPDATE events SET start = '2030-06-01', start_day = ?, end_day = ?, "
+            "sort_key = '20300601-20300601' WHERE id = ?",
+            (day, day, first_id),
+        )
+        assert connection.execute("SELECT count(*) FROM index_cache").fetchone() == (0,)
+    db = open_database(path)
+    try:
+        assert queries.event_ids(db, TimelineFilter(first_year=2030)) == [first_id]
+    finally:
+        db.close()
+
+
+def test_a_saved_index_loads_as_the_one_it_was_built_from(synthetic):
+    db = open_database(synthetic)
+    try:
+        saved = db.index
+        rebuilt = TimelineIndex._build(db)
+        for name in ("ids", "starts", "ends", "masks", "primary"):
+            assert getattr(saved, name) == getattr(rebuilt, name)
+        assert saved.theme_slugs == rebuilt.theme_slugs
+    finally:
+        db.close()
+
+
+def test_the_generator_makes_the_same_timeline_from_the_same_seed(tmp_path):
+    def dump(path):
+        db = open_database(path)
+        try:
+            return [
+                (e.key, e.when.label(), e.title, e.summary, [t.slug for t in e.themes],
+                 [(c.quote, c.source.id, c.source.url) for c in e.citations])
+                for e in queries.filtered_events(db, TimelineFilter())
+            ]  # fmt: skip
+        finally:
+            db.close()
+
+    for name, seed in (("a", 4), ("b", 4), ("c", 5)):
+        make_dataset(150, tmp_path / f"{name}.db", seed=seed)
+    assert dump(tmp_path / "a.db") == dump(tmp_path / "b.db")
+    assert dump(tmp_path / "a.db") != dump(tmp_path / "c.db")
+    themes = {slug for event in dump(tmp_path / "a.db") for slug in event[4]}
+    assert len(themes) == 6
