@@ -95,3 +95,22 @@ def test_scrolling_the_list_to_the_end_shows_the_last_event(qtbot, many_events):
     bottom_row = pane.view.indexAt(viewport.rect().bottomLeft() - QPoint(-2, 2)).row()
     assert bottom_row == model.rowCount() - 1
     assert model.index(bottom_row, 0).data(EventRole.TITLE) == f"Event {bottom_row}"
+
+
+def test_a_row_scrolled_to_right_after_a_filter_change_is_shown(qtbot, many_events):
+    from timeline_app.timeline.filter import TimelineFilter
+    from timeline_app.ui.event_list import EventListPane
+
+    model = EventListModel(many_events)
+    pane = EventListPane(model)
+    qtbot.addWidget(pane)
+    pane.resize(400, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    model.set_filter(TimelineFilter(last_year=1900))  # a few rows, laid out
+    qtbot.wait(10)
+    model.set_filter(TimelineFilter())  # back to all: a reset to many more rows
+    last = model.index(model.rowCount() - 1, 0)
+    pane.view.scrollTo(last)  # at once, as selecting an event does
+    qtbot.wait(10)
+    assert pane.view.viewport().rect().intersects(pane.view.visualRect(last))

@@ -160,6 +160,12 @@ class EventListView(QTableView):
     def set_row_height(self, height: int) -> None:
         self.verticalHeader().setDefaultSectionSize(height)
 
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
+        # Right after a model reset the scroll bar still has the old range, and a scroll to a
+        # row beyond it is lost; bring the geometry up to date first.
+        self.updateGeometries()
+        super().scrollTo(index, hint)
+
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
