@@ -81,36 +81,35 @@ def test_rows_are_fetched_by_the_page_not_all_at_once(many_events, monkeypatch):
     assert asked == [17, PAGE_SIZE]
 
 
-def test_scrolling_the_list_to_the_end_shows_the_last_event(qtbot, many_events):
+@pytest.fixture
+def shown_pane(qtbot, many_events):
+    """The event list pane over many events, on screen."""
     from timeline_app.ui.event_list import EventListPane
 
-    model = EventListModel(many_events)
-    pane = EventListPane(model)
+    pane = EventListPane(EventListModel(many_events))
     qtbot.addWidget(pane)
     pane.resize(400, 300)
     pane.show()
     qtbot.waitExposed(pane)
-    pane.view.scrollToBottom()
-    viewport = pane.view.viewport()
-    bottom_row = pane.view.indexAt(viewport.rect().bottomLeft() - QPoint(-2, 2)).row()
+    return pane
+
+
+def test_scrolling_the_list_to_the_end_shows_the_last_event(shown_pane):
+    model, view = shown_pane.model, shown_pane.view
+    view.scrollToBottom()
+    bottom_row = view.indexAt(view.viewport().rect().bottomLeft() - QPoint(-2, 2)).row()
     assert bottom_row == model.rowCount() - 1
     assert model.index(bottom_row, 0).data(EventRole.TITLE) == f"Event {bottom_row}"
 
 
-def test_a_row_scrolled_to_right_after_a_filter_change_is_shown(qtbot, many_events):
+def test_a_row_scrolled_to_right_after_a_filter_change_is_shown(qtbot, shown_pane):
     from timeline_app.timeline.filter import TimelineFilter
-    from timeline_app.ui.event_list import EventListPane
 
-    model = EventListModel(many_events)
-    pane = EventListPane(model)
-    qtbot.addWidget(pane)
-    pane.resize(400, 300)
-    pane.show()
-    qtbot.waitExposed(pane)
+    model, view = shown_pane.model, shown_pane.view
     model.set_filter(TimelineFilter(last_year=1900))  # a few rows, laid out
     qtbot.wait(10)
     model.set_filter(TimelineFilter())  # back to all: a reset to many more rows
     last = model.index(model.rowCount() - 1, 0)
-    pane.view.scrollTo(last)  # at once, as selecting an event does
+    view.scrollTo(last)  # at once, as selecting an event does
     qtbot.wait(10)
-    assert pane.view.viewport().rect().intersects(pane.view.visualRect(last))
+    assert view.viewport().rect().intersects(view.visualRect(last))

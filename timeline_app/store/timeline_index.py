@@ -95,11 +95,6 @@ class TimelineIndex:
             theme_slugs=[slug for _, slug in themes],
         )
 
-    def forget_selections(self) -> None:
-        """Drop the cached filter results (benchmarks measure the work, not the cache)."""
-        self._selections.clear()
-        self._searches.clear()
-
     def __len__(self) -> int:
         return len(self.ids)
 
