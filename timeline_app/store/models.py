@@ -77,6 +77,10 @@ class EventRow(Base):
     primary_theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id"))
     title: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text)
+    # 2 milestone, 1 major, 0 normal; None where the timeline does not say (then derived).
+    importance: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Where the date comes from: "documents" or "general knowledge".
+    date_basis: Mapped[str] = mapped_column(String, default="documents")
     themes: Mapped[list[ThemeRow]] = relationship(
         secondary=event_themes, order_by=ThemeRow.position
     )
@@ -87,7 +91,15 @@ class EventRow(Base):
     __table_args__ = (
         Index("ix_events_start_day", "start_day"),
         Index("ix_events_end_day", "end_day"),
-        Index("ix_events_timeline", "sort_key", "id", "start_day", "end_day", "primary_theme_id"),
+        Index(
+            "ix_events_timeline",
+            "sort_key",
+            "id",
+            "start_day",
+            "end_day",
+            "primary_theme_id",
+            "importance",
+        ),  # fmt: skip
     )
 
 
@@ -100,6 +112,20 @@ class CitationRow(Base):
     quote: Mapped[str] = mapped_column(Text)
     event: Mapped[EventRow] = relationship(back_populates="citations")
     source: Mapped[SourceRow] = relationship(back_populates="citations")
+
+
+class SourceRelation(Base):
+    """One source depending on another: it paraphrases it, or shares stock sentences with it."""
+
+    __tablename__ = "source_relations"
+    source_id: Mapped[str] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    depends_on_id: Mapped[str] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String)
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class IndexCache(Base):

@@ -82,6 +82,8 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
             "sort_key": sort_key(when),
             "primary_theme_id": theme_ids[event.themes[0].slug] if event.themes else None,
             "title": event.title, "summary": event.summary,
+            "importance": None if event.importance is None else int(event.importance),
+            "date_basis": event.date_basis,
         })  # fmt: skip
         theme_links += [{"event_id": event_id, "theme_id": theme_ids[t.slug]} for t in event.themes]
         citation_rows += [

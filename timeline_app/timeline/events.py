@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from timeline_app.timeline.dates import DateSpan, PartialDate
+from timeline_app.timeline.importance import Importance
 
 
 @dataclass(frozen=True)
@@ -64,3 +65,5 @@ class Event:
     themes: tuple[Theme, ...]
     citations: tuple[Citation, ...] = field(default=())
     id: int | None = None
+    importance: Importance | None = None  # None: the timeline does not say
+    date_basis: str = "documents"  # or "general knowledge"

@@ -6,8 +6,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline_app.timeline.dates import DateError, DateSpan
+from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.events import Citation, Event, Source, Theme
+from timeline_app.timeline.importance import Importance
 
 
 class TextSourceError(ValueError):
@@ -62,8 +63,12 @@ def _event(raw: dict, themes: dict[str, Theme], sources: dict[str, Source]) -> E
         citations = tuple(
             Citation(c["quote"], sources[c["source"]]) for c in raw.get("citation", [])
         )
-        return Event(key, when, raw["title"], raw["summary"], event_themes, citations)
+        importance = Importance.parse(raw["importance"]) if "importance" in raw else None
+        return Event(
+            key, when, raw["title"], raw["summary"], event_themes, citations,
+            importance=importance, date_basis=raw.get("date_basis", "documents"),
+        )  # fmt: skip
     except KeyError as error:
         raise TextSourceError(f"event {key}: unknown or missing {error}") from error
-    except DateError as error:
+    except ValueError as error:  # a date or an importance the app cannot read
         raise TextSourceError(f"event {key}: {error}") from error
