@@ -185,7 +185,7 @@ def _paint_mark(
         font.setItalic(mark.approximate)
         painter.setFont(font)
         metrics = QFontMetricsF(font)
-        if plated:
+        if plated or item.label_inside:
             plate = QColor(style.background)
             plate.setAlphaF(0.85)
             painter.setPen(Qt.PenStyle.NoPen)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from timeline_app.render.scale import TimeScale
 from timeline_app.store.timeline_index import count_per_stretch
@@ -88,10 +88,15 @@ class PlacedMark:
     label_width: float = 0.0  # 0 when it has no label
     label_on_left: bool = False
     label: str = ""  # the title as drawn: whole, or cut short with an ellipsis
+    label_inside_at: float | None = None  # a long period's label sits on its bar, from here
 
     @property
     def is_labelled(self) -> bool:
         return bool(self.label_width)
+
+    @property
+    def label_inside(self) -> bool:
+        return self.label_inside_at is not None
 
     @property
     def is_elided(self) -> bool:
@@ -99,6 +104,8 @@ class PlacedMark:
 
     @property
     def label_left(self) -> float:
+        if self.label_inside_at is not None:
+            return self.label_inside_at
         if self.label_on_left:
             return self.x0 - MARKER_SIZE / 2 - LABEL_GAP - self.label_width
         return max(self.x1, self.x0 + MARKER_SIZE / 2) + LABEL_GAP
@@ -110,7 +117,7 @@ class PlacedMark:
     @property
     def right(self) -> float:
         end = max(self.x1, self.x0 + MARKER_SIZE / 2)
-        if self.label_width and not self.label_on_left:
+        if self.label_width and not self.label_on_left and self.label_inside_at is None:
             return end + LABEL_GAP + self.label_width
         return end
 
@@ -326,6 +333,9 @@ class _Placer:
             for on_left in ((True, False) if x1 > self.view_right - width else (False, True))
         ]
         sides = [s for s in sides if self._label_in_view(s)]
+        inside = max(x0, self.view_left) + LABEL_GAP
+        if min(x1, self.view_right) - inside - LABEL_GAP >= width:  # a long period: on its bar
+            sides.insert(0, PlacedMark(mark, x0, x1, 0.0, width, False, text, inside))
         for lane in range(self.lanes.count):
             for side in sides:
                 if self.lanes.is_free(lane, side.left, side.right):
@@ -367,10 +377,7 @@ class _Placer:
 
     def _take(self, lane: int, item: PlacedMark) -> PlacedMark:
         self.lanes.take(lane, item.left, item.right)
-        return PlacedMark(
-            item.mark, item.x0, item.x1, self.y(lane), item.label_width, item.label_on_left,
-            item.label,
-        )  # fmt: skip
+        return replace(item, y=self.y(lane))
 
 
 def elide(text: str, room: float, label_width: LabelWidth) -> str:
