@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +32,7 @@ from timeline_app.ui.detail_pane import DetailPane
 from timeline_app.ui.event_list import EventListPane
 from timeline_app.ui.event_list_model import EventListModel
 from timeline_app.ui.filter_panel import NO_THEME, FilterPanel
+from timeline_app.ui.overview_strip import OverviewStrip
 from timeline_app.ui.settings import app_settings, load_filter, read_bool, save_filter
 from timeline_app.ui.source_dialog import SourceDialog
 from timeline_app.ui.timeline_canvas import TimelineCanvas
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         self.lower_splitter.setStretchFactor(1, 3)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
         self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.addWidget(self.canvas)
+        self.right_splitter.addWidget(self._timeline_box())
         self.right_splitter.addWidget(self.lower_splitter)
         self.right_splitter.setStretchFactor(0, 2)
         self.right_splitter.setStretchFactor(1, 3)
@@ -120,6 +122,17 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([250, DEFAULT_SIZE[0] - 250])
         self.right_splitter.setSizes([360, 440])
         self.lower_splitter.setSizes([520, 630])
+
+    def _timeline_box(self) -> QWidget:
+        """The canvas with the overview strip of the whole timeline under it."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.canvas, 1)
+        self.overview = OverviewStrip(self.canvas, box)
+        layout.addWidget(self.overview)
+        return box
 
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self)

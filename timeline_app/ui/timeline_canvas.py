@@ -57,6 +57,7 @@ class TimelineCanvas(QWidget):
     event_clicked = Signal(object)  # event id
     step_requested = Signal(int)  # -1 previous, +1 next event in time order
     clear_filters_requested = Signal()
+    view_changed = Signal()  # the span in view, the filter or the data changed
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +132,14 @@ class TimelineCanvas(QWidget):
                 self._set_scale(scale.panned(scale.left + scale.width / 2 - middle))
         self.update()
 
+    @property
+    def current_filter(self) -> TimelineFilter:
+        return self._filter
+
+    def data_generation(self) -> int:
+        """Changes whenever the timeline's data changes through this app."""
+        return self.db.generation if self.db is not None else 0
+
     def data_years(self) -> tuple[int | None, int | None]:
         """The first and last year of the whole timeline, for the year filter's range."""
         extent = timeline_extent(self.db, TimelineFilter())
@@ -156,6 +165,14 @@ class TimelineCanvas(QWidget):
             today = dt.date.today().toordinal()
             extent = (today - 365 * 10, today)
         self._set_scale(TimeScale.fit(extent[0], extent[1] + 1, left, width))
+
+    def center_on(self, day: float) -> None:
+        """Keep the zoom, and put this day in the middle of the view."""
+        if self.scale is None:
+            self.fit_all()
+        if self.scale is not None:
+            middle = self.scale.left + self.scale.width / 2
+            self.pan(middle - self.scale.x(day))
 
     def pan(self, dx: float) -> None:
         """Move the view by dx pixels (positive shows earlier dates)."""
@@ -286,11 +303,13 @@ class TimelineCanvas(QWidget):
         self._scene_key = None
         self.scene = None
         self.update()
+        self.view_changed.emit()
 
     def _set_scale(self, scale: TimeScale) -> None:
         if scale != self.scale:
             self.scale = scale
             self.update()
+            self.view_changed.emit()
 
     def _axis_span(self) -> tuple[float, float]:
         return SIDE_MARGIN, max(self.width() - 2 * SIDE_MARGIN, 1.0)
