@@ -23,6 +23,17 @@ def isolated_user_folders(tmp_path_factory, monkeypatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def qt_translations(request):
+    """Tests that run Qt get the translators the app installs at start-up (English plurals)."""
+    if "qapp" in request.fixturenames:
+        request.getfixturevalue("qapp")
+        from timeline_app.wording.qt import install_translators, translators_installed
+
+        if not translators_installed():
+            install_translators()
+
+
 @pytest.fixture
 def bundled_copy(tmp_path) -> Path:
     """A private copy of the bundled database, migrated on open like the user's would be."""

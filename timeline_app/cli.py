@@ -179,10 +179,13 @@ def _run_list(args: argparse.Namespace) -> int:
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        width = max((len(e.when.label()) for e in events), default=4)
-        for event in events:
+        from timeline_app.wording.dates import span_label
+
+        dates = [span_label(event.when) for event in events]
+        width = max(map(len, dates), default=4)
+        for date, event in zip(dates, events, strict=True):
             themes = ", ".join(t.name for t in event.themes)
-            print(f"{event.when.label():<{width}}  {event.title}  [{themes}]")
+            print(f"{date:<{width}}  {event.title}  [{themes}]")
         print(f"{len(events)} of {queries.total_events(db)} events")
     return 0
 
