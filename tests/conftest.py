@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,23 @@ def qt_translations(request):
 
         if not translators_installed():
             install_translators()
+
+
+@pytest.fixture
+def read_only_folder(tmp_path) -> Path:
+    """A folder no one may write to, root included: a read-only mount when the tests run as root."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        mount = ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)]
+        if subprocess.run(mount, capture_output=True).returncode != 0:
+            pytest.skip("root cannot be kept from writing here: no read-only mount")
+        yield folder
+        subprocess.run(["umount", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
 
 
 @pytest.fixture

@@ -20,6 +20,10 @@ class UsageError(Exception):
     """The command line's words are off; the message says how."""
 
 
+class CommandError(Exception):
+    """Something outside the command line's words stops the command; the message says what."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one clear line, not a usage dump
         raise UsageError(f"{message} (see '{self.prog} --help')")
@@ -34,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         _say_error(str(error))
         return 2
-    except StoreError as error:
+    except (StoreError, CommandError) as error:
         _say_error(str(error))
         return 1
     except KeyboardInterrupt:
@@ -149,7 +153,19 @@ def _open(args: argparse.Namespace):
     from timeline_app.store.database import open_database
 
     path = getattr(args, "db", None)
-    return open_database(path if path is not None else paths.user_database())
+    return open_database(path if path is not None else _user_database())
+
+
+def _user_database() -> Path:
+    try:
+        return paths.user_database()
+    except OSError as error:
+        folder = paths.user_data_dir()
+        raise CommandError(
+            f"your copy of the timeline cannot be made in {folder}: "
+            f"{error.strerror or error}. Make that folder writable, set "
+            f"{paths.DATA_DIR_ENV} to another folder, or open a timeline with --db PATH"
+        ) from error
 
 
 def _filter(args: argparse.Namespace, db) -> TimelineFilter:

@@ -150,3 +150,35 @@ def test_python_dash_m_runs_the_same_command_line(bundled_copy):
     )
     assert result.returncode == 0
     assert "Baku–Tbilisi–Ceyhan" in result.stdout
+
+
+@pytest.mark.parametrize("below", ["", "timeline"], ids=["read-only", "missing-in-read-only"])
+def test_a_data_folder_that_cannot_be_written_is_named_with_the_reason(
+    capsys, monkeypatch, read_only_folder, below
+):
+    folder = read_only_folder / below
+    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(folder))
+    code, out, err = run(capsys, "themes")
+    assert code == 1 and out == ""
+    assert f"cannot be made in {folder}:" in err
+    assert "Read-only file system" in err or "Permission denied" in err
+    assert len(err.strip().splitlines()) == 1 and "unexpected" not in err
+
+
+def test_logging_falls_back_to_a_private_folder_when_the_data_folder_is_read_only(
+    monkeypatch, read_only_folder, tmp_path
+):
+    from timeline_app import logs
+
+    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(read_only_folder / "data"))
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    logs.stop_logging_to_file()
+    try:
+        written = logs.setup_logging()
+        assert written is not None and written.is_relative_to(tmp_path)
+        assert logs.log_file_hint() == str(written)
+        logs.log.warning("a line for the fallback log")
+        assert "a line for the fallback log" in written.read_text(encoding="utf-8")
+        assert (written.parent.stat().st_mode & 0o777) == 0o700
+    finally:
+        logs.stop_logging_to_file()
