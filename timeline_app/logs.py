@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import errno
+import faulthandler
 import logging
 import logging.handlers
 import os
@@ -15,6 +16,7 @@ from timeline_app import paths
 
 log = logging.getLogger("timeline_app")
 LOG_NAME = "timeline-app.log"
+CRASH_LOG_NAME = "timeline-app-crash.log"
 
 
 class RecentLines(logging.Handler):
@@ -30,6 +32,7 @@ class RecentLines(logging.Handler):
 
 recent = RecentLines()
 _file_handler: logging.handlers.RotatingFileHandler | None = None
+_crash_log = None  # the open file faulthandler writes to; it must stay open
 
 
 def setup_logging() -> Path | None:
@@ -61,8 +64,23 @@ def setup_logging() -> Path | None:
             continue
         _file_handler.setFormatter(formatter)
         root.addHandler(_file_handler)
+        _record_crashes(folder / CRASH_LOG_NAME)
         return folder / LOG_NAME
     return None
+
+
+def _record_crashes(path: Path) -> None:
+    """Have a crash of the interpreter or of Qt itself (a segfault, an abort) leave its Python
+    traceback in path, appended: the log file cannot record a process that dies at once."""
+    global _crash_log
+    if _crash_log is not None:
+        return
+    try:
+        _crash_log = path.open("a", encoding="utf-8")
+    except OSError as error:
+        log.warning("crashes will not be recorded in %s: %s", path, error.strerror or error)
+        return
+    faulthandler.enable(_crash_log, all_threads=True)
 
 
 def _private_temporary_folder() -> Path:

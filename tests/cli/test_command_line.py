@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -182,3 +183,15 @@ def test_logging_falls_back_to_a_private_folder_when_the_data_folder_is_read_onl
         assert (written.parent.stat().st_mode & 0o777) == 0o700
     finally:
         logs.stop_logging_to_file()
+
+
+def test_a_hard_crash_leaves_its_traceback_in_the_logs_folder(tmp_path):
+    script = (
+        "import faulthandler; from timeline_app.logs import setup_logging; "
+        "setup_logging(); faulthandler._sigsegv()"
+    )
+    environ = {**os.environ, "TIMELINE_APP_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], env=environ, capture_output=True)
+    assert result.returncode != 0
+    crash = (tmp_path / "logs" / "timeline-app-crash.log").read_text(encoding="utf-8")
+    assert "Segmentation fault" in crash and "<string>" in crash
