@@ -135,7 +135,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder holding themes.toml, sources.toml, events.toml",
     )
-    build.add_argument("--out", type=Path, default=Path("data.db"), metavar="PATH")
+    build.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="the database to write (default: --db, or data.db in the current folder)",
+    )
+    _db_option(build)
     build.set_defaults(run=_run_build)
 
     export = commands.add_parser("export", help="export the filtered timeline to a PDF")
@@ -289,14 +296,23 @@ def _run_build(args: argparse.Namespace) -> int:
     from timeline_app.timeline.text_sources import TextSourceError
 
     folder = args.from_text or paths.bundled_text_folder()
+    out = _build_target(args)
     try:
-        count = build_database(folder, args.out)
+        count = build_database(folder, out)
     except TextSourceError as error:
         raise UsageError(f"the timeline text in {folder} is not valid: {error}") from error
     except OSError as error:
-        raise UsageError(f"cannot write {args.out}: {error.strerror}") from error
-    print(f"Wrote {count} events to {args.out}")
+        raise UsageError(f"cannot write {out}: {error.strerror}") from error
+    print(f"Wrote {count} events to {out}")
     return 0
+
+
+def _build_target(args: argparse.Namespace) -> Path:
+    """--out, or --db (the global option names the database every command works on)."""
+    db = getattr(args, "db", None)
+    if args.out is not None and db is not None and args.out.resolve() != db.resolve():
+        raise UsageError(f"--db {db} and --out {args.out} name different files; give one")
+    return args.out or db or Path("data.db")
 
 
 def _run_export(args: argparse.Namespace) -> int:

@@ -5,9 +5,11 @@ import sys
 
 import pytest
 
+from timeline_app import paths
 from timeline_app.cli import main
 from timeline_app.store import queries
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.timeline.text_sources import load_timeline_text
 
 
 def run(capsys, *argv):
@@ -195,3 +197,26 @@ def test_a_hard_crash_leaves_its_traceback_in_the_logs_folder(tmp_path):
     assert result.returncode != 0
     crash = (tmp_path / "logs" / "timeline-app-crash.log").read_text(encoding="utf-8")
     assert "Segmentation fault" in crash and "<string>" in crash
+
+
+@pytest.mark.parametrize("where", ["global", "command"])
+def test_build_db_writes_the_database_db_names(capsys, tmp_path, monkeypatch, where):
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "built" / "timeline.db"
+    target.parent.mkdir()
+    argv = ["--db", str(target), "build-db"]
+    code, out, err = run(capsys, *(argv if where == "global" else [*argv[2:], *argv[:2]]))
+    events = len(load_timeline_text(paths.bundled_text_folder()).events)
+    assert (code, err) == (0, "")
+    assert out.strip() == f"Wrote {events} events to {target}"
+    assert not (tmp_path / "data.db").exists()
+    code, out, _ = run(capsys, "--db", str(target), "list")
+    assert code == 0 and out.strip().endswith(f"{events} of {events} events")
+
+
+def test_build_db_refuses_db_and_out_that_differ(capsys, tmp_path):
+    code, _, err = run(
+        capsys, "--db", str(tmp_path / "a.db"), "build-db", "--out", str(tmp_path / "b.db")
+    )
+    assert code == 2 and "name different files" in err
+    assert not (tmp_path / "a.db").exists() and not (tmp_path / "b.db").exists()
