@@ -13,6 +13,7 @@ from timeline_app.store.database import open_database
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.timeline.quotes import is_verbatim
 from timeline_app.timeline.text_sources import load_timeline_text
+from timeline_app.wording.dates import span_label
 
 MILESTONES = {
     "recognition-1991": "1991",
@@ -44,7 +45,7 @@ def test_the_seven_milestones_are_there_in_their_years(timeline):
     years = {e.key: str(e.when.start.year) for e in timeline.events}
     assert {key: years.get(key) for key in MILESTONES} == MILESTONES
     btc = next(e for e in timeline.events if e.key == "btc-exports-2006")
-    assert btc.when.label() == "July 2006"
+    assert span_label(btc.when) == "July 2006"
     war = next(e for e in timeline.events if e.key == "karabakh-war-2020")
     assert war.when.is_period
 
@@ -92,7 +93,7 @@ def _dump(path: Path) -> str:
                 "events": [
                     (
                         e.key,
-                        e.when.label(),
+                        repr(e.when),
                         e.title,
                         e.summary,
                         [t.slug for t in e.themes],

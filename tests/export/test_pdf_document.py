@@ -12,6 +12,8 @@ from timeline_app.export.content import NumberedSources, gather
 from timeline_app.export.pdf import PageSetup, PdfExport
 from timeline_app.store import queries
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.wording.dates import span_label
+from timeline_app.wording.sources import attribution
 
 ENERGY = TimelineFilter(themes=frozenset({"energy"}))
 
@@ -32,7 +34,7 @@ def test_a_theme_export_holds_every_filtered_event_with_its_quotes(bundled_db, e
     assert wanted, "the bundled timeline has energy events"
     for event in wanted:
         assert flat(event.title) in pdf.text
-        assert event.when.label() in pdf.text
+        assert span_label(event.when) in pdf.text
         assert flat(event.summary) in pdf.text
         for citation in event.citations:
             assert flat(f"“{citation.quote}”") in pdf.text
@@ -105,7 +107,7 @@ def test_quotes_carry_the_number_of_their_source_in_the_sources_list(
     for source in numbers.sources:
         n = numbers.number(source)
         assert sources_part.count(f"[{n}]") == 1
-        assert flat(f"[{n}] {source.attribution()}") in sources_part
+        assert flat(f"[{n}] {attribution(source)}") in sources_part
 
 
 def test_web_addresses_become_links_and_other_addresses_do_not(qapp, small_db, tmp_path, read_pdf):

@@ -104,7 +104,7 @@ def test_the_generator_makes_the_same_timeline_from_the_same_seed(tmp_path):
         db = open_database(path)
         try:
             return [
-                (e.key, e.when.label(), e.title, e.summary, [t.slug for t in e.themes],
+                (e.key, e.when, e.title, e.summary, [t.slug for t in e.themes],
                  [(c.quote, c.source.id, c.source.url) for c in e.citations])
                 for e in queries.filtered_events(db, TimelineFilter())
             ]  # fmt: skip

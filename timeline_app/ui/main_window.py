@@ -36,6 +36,7 @@ from timeline_app.ui.overview_strip import OverviewStrip
 from timeline_app.ui.settings import app_settings, load_filter, read_bool, save_filter
 from timeline_app.ui.source_dialog import SourceDialog
 from timeline_app.ui.timeline_canvas import TimelineCanvas
+from timeline_app.wording.sources import attribution
 
 DEFAULT_SIZE = (1400, 860)
 
@@ -357,7 +358,7 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         sources = "".join(
-            f"<li>{html.escape(source.attribution())}</li>" for source in queries.sources(self.db)
+            f"<li>{html.escape(attribution(source))}</li>" for source in queries.sources(self.db)
         )
         return (
             f"<h3>{html.escape(queries.timeline_title(self.db))}</h3>"
