@@ -7,8 +7,8 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QMargins, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -34,8 +34,12 @@ from timeline_app.ui.filter_panel import NO_THEME, FilterPanel
 from timeline_app.ui.settings import app_settings, load_filter, read_bool, save_filter
 from timeline_app.ui.source_dialog import SourceDialog
 from timeline_app.ui.timeline_canvas import TimelineCanvas
-
-DEFAULT_SIZE = (1400, 860)
+from timeline_app.ui.window_geometry import (
+    FRAME_ALLOWANCE,
+    PREFERRED_SIZE,
+    first_launch_geometry,
+    fitted_geometry,
+)
 
 
 def _tells_store_errors(slot: Callable) -> Callable:
@@ -117,7 +121,7 @@ class MainWindow(QMainWindow):
         for splitter in (self.lower_splitter, self.right_splitter, self.main_splitter):
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
-        self.main_splitter.setSizes([250, DEFAULT_SIZE[0] - 250])
+        self.main_splitter.setSizes([250, PREFERRED_SIZE.width() - 250])
         self.right_splitter.setSizes([360, 440])
         self.lower_splitter.setSizes([520, 630])
 
@@ -377,14 +381,41 @@ class MainWindow(QMainWindow):
         for key, action in self.pane_actions.items():
             action.setChecked(read_bool(settings, f"panes/{key}", True))
         geometry = settings.value("window/geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(*DEFAULT_SIZE)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            self.fit_to_screen()
+        else:
+            self.setGeometry(first_launch_geometry(self._available_area()))
         for splitter in (self.main_splitter, self.right_splitter, self.lower_splitter):
             state = settings.value(f"window/{splitter.objectName()}")
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
         wanted = self._known_themes_only(load_filter(settings))
         self.filter_panel.set_filter(wanted)  # announces the filter, which fills every view
+
+    def fit_to_screen(self) -> None:
+        """Shrink and move the window onto the screen it is on, if it runs off its edges."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        fitted = fitted_geometry(self.geometry(), self._available_area(), self._frame())
+        if fitted != self.geometry():
+            self.setGeometry(fitted)
+
+    def _available_area(self):
+        screen = QGuiApplication.screenAt(self.geometry().center()) or self.screen()
+        return screen.availableGeometry()
+
+    def _frame(self) -> QMargins:
+        """The window frame's real margins once the window has one, else a usual frame's."""
+        inner, outer = self.geometry(), self.frameGeometry()
+        if not self.isVisible() or inner == outer:
+            return FRAME_ALLOWANCE
+        return QMargins(inner.left() - outer.left(), inner.top() - outer.top(),
+                        outer.right() - inner.right(), outer.bottom() - inner.bottom())  # fmt: skip
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.fit_to_screen()  # now that the frame is known
 
     def save_state(self) -> None:
         settings = app_settings()
