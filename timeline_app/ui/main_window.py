@@ -12,8 +12,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, Q
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSpinBox,
     QSplitter,
     QToolBar,
     QWidget,
@@ -31,6 +33,7 @@ from timeline_app.ui.detail_pane import DetailPane
 from timeline_app.ui.event_list import EventListPane
 from timeline_app.ui.event_list_model import EventListModel
 from timeline_app.ui.filter_panel import NO_THEME, FilterPanel
+from timeline_app.ui.keyboard import WindowShortcutsFirst, set_tab_order
 from timeline_app.ui.settings import app_settings, load_filter, read_bool, save_filter
 from timeline_app.ui.source_dialog import SourceDialog
 from timeline_app.ui.timeline_canvas import TimelineCanvas
@@ -93,6 +96,8 @@ class MainWindow(QMainWindow):
         self.canvas.step_requested.connect(self.step_selection)
         self.canvas.clear_filters_requested.connect(self.filter_panel.clear)
         self.detail_pane.source_requested.connect(self.show_source)
+        self.shortcuts_first = WindowShortcutsFirst(self)
+        self.shortcuts_first.watch(self.findChildren(QLineEdit) + self.findChildren(QSpinBox))
 
         self._take_database(db)
         self.restore_state()
@@ -219,6 +224,7 @@ class MainWindow(QMainWindow):
         self.filter_panel.set_themes(self.themes)
         first, last = self.canvas.data_years()
         self.filter_panel.set_year_range(first, last)
+        self.order_tab_chain()
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -293,6 +299,7 @@ class MainWindow(QMainWindow):
         event = queries.events(self.db, [event_id])[0] if event_id is not None else None
         self.canvas.set_selected(event_id, event.when if event else None)
         self.detail_pane.show_event(event)
+        self.order_tab_chain()  # the quotes' buttons are new
 
     @_tells_store_errors
     def step_selection(self, step: int) -> None:
@@ -306,6 +313,13 @@ class MainWindow(QMainWindow):
         else:
             row = min(max(row + step, 0), len(ids) - 1)
         self.select_event(ids[row])
+
+    def order_tab_chain(self) -> None:
+        """Tab goes through the panes as they are seen: filters, timeline, list, details."""
+        list_pane = self.list_pane
+        set_tab_order([*self.filter_panel.focus_chain(), self.canvas, self.canvas.clear_button,
+                       list_pane.view, list_pane.clear_button, self.detail_pane,
+                       *self.detail_pane.focus_chain()])  # fmt: skip
 
     def _list_current_changed(self, current, _previous) -> None:
         event_id = self.model.event_id(current.row()) if current.isValid() else None
