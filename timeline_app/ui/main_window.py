@@ -29,6 +29,7 @@ from timeline_app.store.errors import StoreError
 from timeline_app.store.search import words_to_highlight
 from timeline_app.timeline.events import Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.ui import canvas_accessibility
 from timeline_app.ui.detail_pane import DetailPane
 from timeline_app.ui.event_list import EventListPane
 from timeline_app.ui.event_list_model import EventListModel
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._filter = TimelineFilter()
         self._dialog: QWidget | None = None  # the latest non-modal message or dialog shown
 
+        canvas_accessibility.install()
         self.model = EventListModel(db, self)
         self.filter_panel = FilterPanel(self)
         self.canvas = TimelineCanvas(db, self)
@@ -298,6 +300,7 @@ class MainWindow(QMainWindow):
         view.viewport().update()
         event = queries.events(self.db, [event_id])[0] if event_id is not None else None
         self.canvas.set_selected(event_id, event.when if event else None)
+        canvas_accessibility.selection_changed(self.canvas)
         self.detail_pane.show_event(event)
         self.order_tab_chain()  # the quotes' buttons are new
 

@@ -130,6 +130,11 @@ class TimelineCanvas(QWidget):
                 self._set_scale(scale.panned(scale.left + scale.width / 2 - middle))
         self.update()
 
+    @property
+    def selected_id(self) -> int | None:
+        """The event marked as selected (ui/canvas_accessibility.py reads it)."""
+        return self._selected
+
     def data_years(self) -> tuple[int | None, int | None]:
         """The first and last year of the whole timeline, for the year filter's range."""
         extent = timeline_extent(self.db, TimelineFilter())
