@@ -140,6 +140,11 @@ class TimelineCanvas(QWidget):
         """Changes whenever the timeline's data changes through this app."""
         return self.db.generation if self.db is not None else 0
 
+    @property
+    def selected_id(self) -> int | None:
+        """The event marked as selected (ui/canvas_accessibility.py reads it)."""
+        return self._selected
+
     def data_years(self) -> tuple[int | None, int | None]:
         """The first and last year of the whole timeline, for the year filter's range."""
         extent = timeline_extent(self.db, TimelineFilter())
