@@ -44,7 +44,7 @@ def test_the_seven_milestones_are_there_in_their_years(timeline):
     years = {e.key: str(e.when.start.year) for e in timeline.events}
     assert {key: years.get(key) for key in MILESTONES} == MILESTONES
     btc = next(e for e in timeline.events if e.key == "btc-exports-2006")
-    assert btc.when.label() == "July 2006"
+    assert btc.when.label() == "13 July 2006"
     war = next(e for e in timeline.events if e.key == "karabakh-war-2020")
     assert war.when.is_period
 
