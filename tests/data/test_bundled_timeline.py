@@ -65,10 +65,10 @@ def test_sources_carry_no_invented_web_addresses(timeline):
     assert all(source.archive for source in timeline.sources)
 
 
-def test_the_six_themes_are_all_used(timeline):
+def test_the_seven_themes_are_all_used(timeline):
     used = {t.slug for e in timeline.events for t in e.themes}
     assert used == {t.slug for t in timeline.themes}
-    assert len(timeline.themes) == 6
+    assert len(timeline.themes) == 7
 
 
 def test_the_bundled_database_matches_its_text_sources(tmp_path):
