@@ -4,11 +4,12 @@ counts that lead to what has no label, and the overview strip that moves the vie
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 
 from timeline_app.store import queries
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.timeline.importance import Importance
+from timeline_app.ui.window_geometry import first_launch_geometry
 
 MILESTONES = {
     "recognition-1991", "netanyahu-visit-1997", "btc-exports-2006", "karabakh-war-2020",
@@ -20,10 +21,11 @@ def keys_by_id(window) -> dict[int, str]:
     return {e.id: e.key for e in queries.filtered_events(window.db, TimelineFilter())}
 
 
-@pytest.mark.parametrize("size", [(1400, 860), (1240, 660), (1000, 600)])
-def test_every_milestone_is_labelled_whole_at_first_sight(qtbot, window, size):
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.canvas.width() < size[0])
+@pytest.mark.parametrize("screen", [(1280, 720), (1366, 768), (1440, 900), (1920, 1080)])
+def test_every_milestone_is_labelled_whole_at_first_sight(qtbot, window, screen):
+    size = first_launch_geometry(QRect(0, 0, *screen)).size()
+    window.resize(size)
+    qtbot.waitUntil(lambda: window.canvas.width() < size.width())
     window.canvas.fit_all()
     scene = window.canvas._current_scene()
     keys = keys_by_id(window)

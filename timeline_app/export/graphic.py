@@ -81,13 +81,20 @@ def _rows(marks: list[Mark], style: TimelineStyle, width: float) -> list[tuple[S
 def _try_row(
     marks: Sequence[Mark], style: TimelineStyle, width: float, force: bool = False
 ) -> tuple[Scene, TimeScale] | None:
-    scale = TimeScale.fit(*_days(marks), 0.0, width)
+    """The row's layout if every event keeps its whole label: with the events across the row, or
+    gathered at its left or right so long labels have room beside them."""
+    first, last = _days(marks)
+    span = max(last - first, 366)
     lanes_height = ROW_LANES * LANE_PIXELS + MORE_ROW
-    scene = lay_out(marks, scale, lanes_height, style.label_width, lane_height=LANE_PIXELS)
-    whole = all(item.label_width and not item.is_elided for item in scene.placed)
-    if force or (whole and not scene.crowded and len(scene.placed) == len(marks)):
-        return scene, scale
-    return None
+    attempt = None
+    for begin, end in ((first, last), (first, last + span), (first - span, last)):
+        scale = TimeScale.fit(begin, end, 0.0, width)
+        scene = lay_out(marks, scale, lanes_height, style.label_width, lane_height=LANE_PIXELS)
+        attempt = attempt or (scene, scale)
+        whole = all(item.label_width and not item.is_elided for item in scene.placed)
+        if whole and not scene.crowded and len(scene.placed) == len(marks):
+            return scene, scale
+    return attempt if force else None
 
 
 def _days(marks: Sequence[Mark]) -> tuple[int, int]:
