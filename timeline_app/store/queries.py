@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
 from timeline_app.timeline.dates import DateSpan
+from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import Citation, Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.timeline.importance import Importance
 
 _BATCH = 900  # ids per statement, below SQLite's limit on bound parameters
 
@@ -43,8 +45,21 @@ class MarkRow:
 
 
 def timeline_title(db: Database) -> str:
-    rows = db.read("SELECT value FROM settings WHERE key = 'title'")
-    return rows[0][0] if rows else "Timeline"
+    return setting(db, "title") or "Timeline"
+
+
+def setting(db: Database, key: str) -> str | None:
+    """One fact about the whole timeline ("title", "description"); None if it is not recorded."""
+    rows = db.read("SELECT value FROM settings WHERE key = ?", (key,))
+    return rows[0][0] if rows else None
+
+
+def source_dependences(db: Database) -> list[SourceDependence]:
+    rows = db.read(
+        "SELECT source_id, depends_on_id, kind, note FROM source_relations "
+        "ORDER BY source_id, depends_on_id"
+    )
+    return [SourceDependence(*row) for row in rows]
 
 
 def themes(db: Database) -> list[Theme]:
@@ -157,9 +172,9 @@ def events(db: Database, ids: list[int]) -> list[Event]:
             if cited is None:
                 cited = sources_by_id[source[0]] = _source(source)
             citations.setdefault(event_id, []).append(Citation(quote, cited))
-        columns = 'id, key, start, "end", approximate, title, summary'
+        columns = 'id, key, start, "end", approximate, title, summary, importance, date_basis'
         for row, slugs in _rows_with_themes(db, columns, batch):
-            event_id, key, begin, end, approximate, title, summary = row
+            event_id, key, begin, end, approximate, title, summary, importance, basis = row
             by_id[event_id] = Event(
                 key=key,
                 when=DateSpan.parse(begin, end, bool(approximate)),
@@ -168,6 +183,8 @@ def events(db: Database, ids: list[int]) -> list[Event]:
                 themes=tuple(theme_by_slug[slug] for slug in slugs),
                 citations=tuple(citations.get(event_id, ())),
                 id=event_id,
+                importance=None if importance is None else Importance(importance),
+                date_basis=basis,
             )
     return [by_id[i] for i in ids if i in by_id]
 
