@@ -96,6 +96,22 @@ def test_an_hour_sorts_after_its_day_and_before_its_minutes():
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        ("2024-02-16T09:00", "2024-02-16T17:30", "16 February 2024, 09:00–17:30"),
+        (
+            "1899-09-12T08:15",
+            "1899-09-14T18:00",
+            "12 September 1899, 08:15 – 14 September 1899, 18:00",
+        ),
+        ("2024-02-16", "2024-02-17T10", "16 February 2024 – 17 February 2024, 10h"),
+    ],
+)
+def test_periods_with_times_of_day_show_both_ends(start, end, label):
+    assert DateSpan.parse(start, end).label() == label
+
+
 def test_a_period_within_one_day_cannot_end_before_it_starts():
     assert DateSpan.parse("2024-02-16T09:00", "2024-02-16T17:30").is_period
     with pytest.raises(DateError):

@@ -15,22 +15,10 @@ from timeline_app.formats import (
     wx_timeline,
 )
 from timeline_app.formats.errors import FormatError
+from timeline_app.formats.names import IMPORT_FORMATS
 from timeline_app.formats.reading import Progress, csv_header
 from timeline_app.timeline.document import Record
 
-# The names the command line and the window use.
-IMPORT_FORMATS = {
-    "json": "this app's JSON",
-    "timelinejs": "TimelineJS JSON",
-    "timelinejs-csv": "TimelineJS sheet saved as CSV",
-    "timeline": "wxPython Timeline (.timeline)",
-    "csv": "any CSV, with a column mapping",
-}
-EXPORT_FORMATS = {
-    "json": "this app's JSON (everything, lossless)",
-    "timelinejs": "TimelineJS JSON",
-    "csv": "TimelineJS sheet as CSV",
-}
 Writer = Callable[[Iterable[Record], TextIO], int]
 WRITERS: dict[str, Writer] = {
     "json": app_json.write,
@@ -83,14 +71,3 @@ def reader(
     if name not in readers:
         raise FormatError(path, f"“{name}” is not a format this app reads")
     return partial(readers[name], path)
-
-
-def export_format_of(path: Path) -> str:
-    """The export format a file name asks for: .pdf, .csv, .json (this app's), .timelinejs.json."""
-    name = path.name.lower()
-    if name.endswith(".timelinejs.json") or name.endswith(".tljs.json"):
-        return "timelinejs"
-    for suffix, format_name in ((".pdf", "pdf"), (".csv", "csv"), (".json", "json")):
-        if name.endswith(suffix):
-            return format_name
-    return "pdf"

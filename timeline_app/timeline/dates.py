@@ -194,6 +194,10 @@ def _ends_before_start(start: PartialDate, end: PartialDate) -> bool:
 
 
 def _period_label(start: PartialDate, end: PartialDate) -> str:
+    if start.hour is not None or end.hour is not None:
+        if start.first_day() == end.first_day() and start.hour is not None and end.hour is not None:
+            return f"{start.label()}–{end.time() if end.minute is not None else f'{end.hour:02d}h'}"
+        return f"{start.label()} – {end.label()}"
     same_precision = start.precision == end.precision
     if same_precision and start.year == end.year:
         if start.precision is Precision.DAY and start.month == end.month:
