@@ -15,6 +15,7 @@ from timeline_app.store.indexing import index_of
 from timeline_app.store.search import matching_ids
 from timeline_app.store.timeline_index import RANK_SCALE, Selection
 from timeline_app.timeline.dates import DateSpan
+from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import Citation, Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.timeline.importance import Importance
@@ -52,8 +53,21 @@ def _selection(db: Database, wanted: TimelineFilter) -> Selection:
 
 
 def timeline_title(db: Database) -> str:
-    rows = db.read("SELECT value FROM settings WHERE key = 'title'")
-    return rows[0][0] if rows else "Timeline"
+    return setting(db, "title") or "Timeline"
+
+
+def setting(db: Database, key: str) -> str | None:
+    """One fact about the whole timeline ("title", "description"); None if it is not recorded."""
+    rows = db.read("SELECT value FROM settings WHERE key = ?", (key,))
+    return rows[0][0] if rows else None
+
+
+def source_dependences(db: Database) -> list[SourceDependence]:
+    rows = db.read(
+        "SELECT source_id, depends_on_id, kind, note FROM source_relations "
+        "ORDER BY source_id, depends_on_id"
+    )
+    return [SourceDependence(*row) for row in rows]
 
 
 def themes(db: Database) -> list[Theme]:

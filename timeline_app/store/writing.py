@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, insert, select, table
+from sqlalchemy import delete, func, insert, select, table
 
 from timeline_app.store.database import Database
 from timeline_app.store.models import (
     CitationRow,
     EventRow,
     Setting,
+    SourceRelation,
     SourceRow,
     ThemeRow,
     event_themes,
 )
 from timeline_app.timeline.dates import DateSpan, PartialDate
+from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import Event, Source, Theme
 
 
@@ -40,18 +42,46 @@ def write_timeline(
         for name in ("events_fts", "citations", "event_themes", "events", "sources", "themes"):
             session.execute(delete(table(name)))
         session.merge(Setting(key="title", value=title))
-        session.execute(
-            insert(ThemeRow),
-            [
-                {"slug": t.slug, "name": t.name, "colour": t.colour, "position": i}
-                for i, t in enumerate(themes)
-            ],
-        )
-        source_rows = [_source_row(s) for s in sources]
-        if source_rows:
-            session.execute(insert(SourceRow), source_rows)
-    db.changed()
+    add_themes(db, themes)
+    add_sources(db, sources)
     add_events(db, events)
+
+
+def set_setting(db: Database, key: str, value: str) -> None:
+    """Record one fact about the whole timeline ("title", "description")."""
+    with db.session() as session:
+        session.merge(Setting(key=key, value=value))
+
+
+def add_themes(db: Database, themes: Iterable[Theme]) -> None:
+    """Append themes after those already stored, in the order given."""
+    with db.session() as session:
+        first = (session.scalar(select(func.max(ThemeRow.position))) or -1) + 1
+        rows = [
+            {"slug": t.slug, "name": t.name, "colour": t.colour, "position": first + i}
+            for i, t in enumerate(themes)
+        ]
+        if rows:
+            session.execute(insert(ThemeRow), rows)
+    db.changed()
+
+
+def add_sources(db: Database, sources: Iterable[Source]) -> None:
+    rows = [_source_row(s) for s in sources]
+    if rows:
+        with db.session() as session:
+            session.execute(insert(SourceRow), rows)
+
+
+def add_source_relations(db: Database, relations: Iterable[SourceDependence]) -> None:
+    """How sources already stored depend on one another."""
+    rows = [
+        {"source_id": r.source_id, "depends_on_id": r.depends_on_id, "kind": r.kind, "note": r.note}
+        for r in relations
+    ]
+    if rows:
+        with db.session() as session:
+            session.execute(insert(SourceRelation), rows)
 
 
 def add_events(db: Database, events: Iterable[Event], batch: int = 5000) -> None:
