@@ -2,6 +2,7 @@
 
 import json
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -88,11 +89,13 @@ def _dump(path: Path) -> str:
             {
                 "title": queries.timeline_title(db),
                 "themes": [t.__dict__ for t in queries.themes(db)],
-                "sources": [s.__dict__ for s in queries.sources(db)],
+                "sources": [asdict(s) for s in queries.sources(db)],
                 "events": [
                     (
                         e.key,
                         e.when.label(),
+                        e.date_basis,
+                        e.importance,
                         e.title,
                         e.summary,
                         [t.slug for t in e.themes],

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
 from timeline_app.timeline.dates import DateSpan
-from timeline_app.timeline.events import Citation, Event, Source, Theme
+from timeline_app.timeline.events import Citation, Dependence, Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.timeline.importance import Importance
 
 _BATCH = 900  # ids per statement, below SQLite's limit on bound parameters
 
@@ -141,6 +142,7 @@ def bucket_counts(
 def events(db: Database, ids: list[int]) -> list[Event]:
     """Whole events, with themes and citations, in the order given."""
     theme_by_slug = {t.slug: t for t in themes(db)}
+    dependences = _dependences(db)
     by_id: dict[int, Event] = {}
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
@@ -155,11 +157,11 @@ def events(db: Database, ids: list[int]) -> list[Event]:
         ):
             cited = sources_by_id.get(source[0])
             if cited is None:
-                cited = sources_by_id[source[0]] = _source(source)
+                cited = sources_by_id[source[0]] = _source(source, dependences)
             citations.setdefault(event_id, []).append(Citation(quote, cited))
-        columns = 'id, key, start, "end", approximate, title, summary'
+        columns = 'id, key, start, "end", approximate, title, summary, importance, date_basis'
         for row, slugs in _rows_with_themes(db, columns, batch):
-            event_id, key, begin, end, approximate, title, summary = row
+            event_id, key, begin, end, approximate, title, summary, importance, basis = row
             by_id[event_id] = Event(
                 key=key,
                 when=DateSpan.parse(begin, end, bool(approximate)),
@@ -168,6 +170,8 @@ def events(db: Database, ids: list[int]) -> list[Event]:
                 themes=tuple(theme_by_slug[slug] for slug in slugs),
                 citations=tuple(citations.get(event_id, ())),
                 id=event_id,
+                importance=None if importance is None else Importance(importance),
+                date_basis=basis,
             )
     return [by_id[i] for i in ids if i in by_id]
 
@@ -186,7 +190,8 @@ def events_citing(db: Database, source_id: str) -> list[Event]:
 
 def sources(db: Database) -> list[Source]:
     rows = db.read(f"SELECT {_SOURCE_COLUMNS} FROM sources s ORDER BY s.id")
-    return [_source(row) for row in rows]
+    dependences = _dependences(db)
+    return [_source(row, dependences) for row in rows]
 
 
 _SOURCE_COLUMNS = (
@@ -195,11 +200,23 @@ _SOURCE_COLUMNS = (
 )
 
 
-def _source(row: tuple | list) -> Source:
+def _source(row: tuple | list, dependences: dict[str, tuple[Dependence, ...]]) -> Source:
     source_id, title, archive, publisher, author, published, approximate, url, note = row
     return Source(
-        source_id, title, archive, publisher, author, published, bool(approximate), url, note
-    )
+        source_id, title, archive, publisher, author, published, bool(approximate), url, note,
+        depends_on=dependences.get(source_id, ()),
+    )  # fmt: skip
+
+
+def _dependences(db: Database) -> dict[str, tuple[Dependence, ...]]:
+    """Each source's dependence on others (a handful of rows for a whole timeline)."""
+    found: dict[str, list[Dependence]] = {}
+    for source_id, other, kind, note in db.read(
+        "SELECT source_id, depends_on_id, kind, note FROM source_relations "
+        "ORDER BY source_id, depends_on_id"
+    ):
+        found.setdefault(source_id, []).append(Dependence(other, kind, note))
+    return {source_id: tuple(found_here) for source_id, found_here in found.items()}
 
 
 def _rows_with_themes(db: Database, columns: str, ids: list[int]):

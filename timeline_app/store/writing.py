@@ -11,6 +11,7 @@ from timeline_app.store.models import (
     CitationRow,
     EventRow,
     Setting,
+    SourceRelation,
     SourceRow,
     ThemeRow,
     event_themes,
@@ -37,7 +38,10 @@ def write_timeline(
 ) -> None:
     """Replace whatever the database holds with this timeline, in one transaction."""
     with db.session() as session:
-        for name in ("events_fts", "citations", "event_themes", "events", "sources", "themes"):
+        for name in (
+            "events_fts", "citations", "event_themes", "events", "source_relations", "sources",
+            "themes",
+        ):  # fmt: skip
             session.execute(delete(table(name)))
         session.merge(Setting(key="title", value=title))
         session.execute(
@@ -47,9 +51,16 @@ def write_timeline(
                 for i, t in enumerate(themes)
             ],
         )
-        source_rows = [_source_row(s) for s in sources]
-        if source_rows:
-            session.execute(insert(SourceRow), source_rows)
+        sources = list(sources)
+        if sources:
+            session.execute(insert(SourceRow), [_source_row(s) for s in sources])
+        relation_rows = [
+            {"source_id": s.id, "depends_on_id": d.source_id, "kind": d.kind, "note": d.note}
+            for s in sources
+            for d in s.depends_on
+        ]
+        if relation_rows:
+            session.execute(insert(SourceRelation), relation_rows)
     db.changed()
     add_events(db, events)
 
