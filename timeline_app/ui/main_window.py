@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app import __version__
 from timeline_app.logs import log
+from timeline_app.messages import readable
 from timeline_app.store import queries
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.errors import StoreError
@@ -388,7 +389,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._dialog = box
+        self._dialog = readable(box)
         box.open()
 
     # -- remembering the window -----------------------------------------------------------------
