@@ -194,3 +194,14 @@ def test_ctrl_e_exports_from_the_search_box_on_x11(tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["1", "True"]
+
+
+def test_the_details_pane_shows_when_it_has_the_keys(qtbot, window):
+    from PySide6.QtWidgets import QFrame
+
+    active(qtbot, window)
+    walked = tab_walk(qtbot, window.list_pane.view, 1)
+    assert walked[-1] is window.detail_pane
+    assert window.detail_pane.frameShape() != QFrame.Shape.NoFrame
+    qtbot.keyClick(window.detail_pane, Qt.Key.Key_Tab)
+    assert window.detail_pane.frameShape() == QFrame.Shape.NoFrame
