@@ -7,6 +7,7 @@ from PySide6.QtGui import QAccessible
 
 from timeline_app.store import queries
 from timeline_app.ui.canvas_accessibility import CanvasAccessible, labelled_marks
+from timeline_app.wording.dates import span_label
 
 
 def canvas_interface(window):
@@ -28,9 +29,9 @@ def test_each_labelled_event_is_a_child_named_by_its_date_and_title(window):
     assert len(labelled) > 5
     names = [child.text(QAccessible.Text.Name) for child in children(interface)]
     lines = queries.event_lines(window.db, [item.mark.event_id for item in labelled])
-    by_time = sorted(lines, key=lambda line: line.when.sort_key())
-    assert sorted(names) == sorted(f"{line.when.label()}, {line.title}" for line in lines)
-    assert names[0] == f"{by_time[0].when.label()}, {by_time[0].title}"
+    by_time = sorted(lines, key=lambda line: (line.when.sort_key(), line.id))
+    assert sorted(names) == sorted(f"{span_label(line.when)}, {line.title}" for line in lines)
+    assert names[0] == f"{span_label(by_time[0].when)}, {by_time[0].title}"
     for child in children(interface):
         assert child.role() == QAccessible.Role.ListItem
         assert child.parent() is interface

@@ -8,11 +8,6 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -84,15 +79,6 @@ class PartialDate:
             text += f"-{self.day:02d}"
         return text
 
-    def label(self) -> str:
-        """As a reader writes it: "1991", "July 2006", "16 February 2024"."""
-        if self.month is None:
-            return str(self.year)
-        month = MONTH_NAMES[self.month - 1]
-        if self.day is None:
-            return f"{month} {self.year}"
-        return f"{self.day} {month} {self.year}"
-
     def sort_key(self) -> tuple[int, int, int]:
         # A year sorts before its months and a month before its days: the vaguer date comes first.
         return (self.year, self.month or 0, self.day or 0)
@@ -135,26 +121,6 @@ class DateSpan:
             return False
         return not (last_year is not None and self.first_day().year > last_year)
 
-    def label(self) -> str:
-        """ "1991", "July 2006", "16–18 February 2024", "2014–2018", "c. 2005"."""
-        text = self.start.label() if self.end is None else _period_label(self.start, self.end)
-        return f"c. {text}" if self.approximate else text
-
     def sort_key(self) -> tuple:
         end = self.end.sort_key() if self.end else self.start.sort_key()
         return (self.start.sort_key(), end)
-
-
-def _period_label(start: PartialDate, end: PartialDate) -> str:
-    same_precision = start.precision == end.precision
-    if same_precision and start.year == end.year:
-        if start.precision is Precision.DAY and start.month == end.month:
-            return f"{start.day}–{end.day} {MONTH_NAMES[start.month - 1]} {start.year}"
-        if start.precision is Precision.DAY:
-            return f"{start.day} {MONTH_NAMES[start.month - 1]} – {end.label()}"
-        if start.precision is Precision.MONTH:
-            return f"{MONTH_NAMES[start.month - 1]}–{end.label()}"
-        return start.label()
-    if same_precision and start.precision is Precision.YEAR:
-        return f"{start.year}–{end.year}"
-    return f"{start.label()} – {end.label()}"

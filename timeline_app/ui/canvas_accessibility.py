@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAccessibleWidget
 from timeline_app.render.scene import PlacedMark
 from timeline_app.store import queries
 from timeline_app.ui.timeline_canvas import TimelineCanvas
+from timeline_app.wording.dates import span_label
 
 _installed = False
 
@@ -74,7 +75,7 @@ class CanvasAccessible(QAccessibleWidget):
         if self._dates_for is not self.canvas.scene:
             ids = [item.mark.event_id for item in self.marks()]
             lines = queries.event_lines(self.canvas.db, ids) if ids else []
-            self._dates = {line.id: line.when.label() for line in lines}
+            self._dates = {line.id: span_label(line.when) for line in lines}
             self._dates_for = self.canvas.scene
         return self._dates.get(event_id, "")
 

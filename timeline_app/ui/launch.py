@@ -73,6 +73,7 @@ def launch(db_path: Path | None) -> int:
 
     from timeline_app.store.database import open_database
     from timeline_app.store.errors import StoreError
+    from timeline_app.wording.qt import install_translators
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setApplicationName(APP_NAME)
@@ -82,6 +83,7 @@ def launch(db_path: Path | None) -> int:
     icon = app_icon()
     if icon is not None:
         QApplication.setWindowIcon(icon)
+    install_translators()
 
     try:
         path = db_path if db_path is not None else paths.user_database()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +38,7 @@ from timeline_app.ui.event_list import EventListPane
 from timeline_app.ui.event_list_model import EventListModel
 from timeline_app.ui.filter_panel import NO_THEME, FilterPanel
 from timeline_app.ui.keyboard import WindowShortcutsFirst, set_tab_order
+from timeline_app.ui.overview_strip import OverviewStrip
 from timeline_app.ui.settings import app_settings, load_filter, read_bool, save_filter
 from timeline_app.ui.source_dialog import SourceDialog
 from timeline_app.ui.timeline_canvas import TimelineCanvas
@@ -46,6 +48,7 @@ from timeline_app.ui.window_geometry import (
     first_launch_geometry,
     fitted_geometry,
 )
+from timeline_app.wording.sources import attribution
 
 
 def _tells_store_errors(slot: Callable) -> Callable:
@@ -122,7 +125,7 @@ class MainWindow(QMainWindow):
         self.lower_splitter.setStretchFactor(1, 3)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
         self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.addWidget(self.canvas)
+        self.right_splitter.addWidget(self._timeline_box())
         self.right_splitter.addWidget(self.lower_splitter)
         self.right_splitter.setStretchFactor(0, 2)
         self.right_splitter.setStretchFactor(1, 3)
@@ -138,6 +141,17 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([250, PREFERRED_SIZE.width() - 250])
         self.right_splitter.setSizes([360, 440])
         self.lower_splitter.setSizes([520, 630])
+
+    def _timeline_box(self) -> QWidget:
+        """The canvas with the overview strip of the whole timeline under it."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.canvas, 1)
+        self.overview = OverviewStrip(self.canvas, box)
+        layout.addWidget(self.overview)
+        return box
 
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self)
@@ -373,7 +387,7 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         sources = "".join(
-            f"<li>{html.escape(source.attribution())}</li>" for source in queries.sources(self.db)
+            f"<li>{html.escape(attribution(source))}</li>" for source in queries.sources(self.db)
         )
         return (
             f"<h3>{html.escape(queries.timeline_title(self.db))}</h3>"
