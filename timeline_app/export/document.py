@@ -94,7 +94,7 @@ def continued_heading(event: Event) -> TextBlock:
     """The event's date and title again, above its quotes where they go on on a new page."""
     return TextBlock(
         (
-            Paragraph(event.when.label(), DATE, space_after=1),
+            Paragraph(span_label(event.when), DATE, space_after=1),
             Paragraph(tr("{title} (continued)", title=event.title), EVENT_TITLE, space_after=3),
         ),
         repeated_heading=True,
