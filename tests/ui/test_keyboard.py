@@ -96,6 +96,17 @@ def test_no_control_in_the_window_takes_a_menus_alt_letter(window):
     assert len(taken) == len(set(taken))
 
 
+def test_within_each_menu_every_item_has_its_own_letter(window):
+    from PySide6.QtWidgets import QMenu
+
+    menus = window.menuBar().findChildren(QMenu)
+    assert len(menus) >= 5  # File, Edit, View and its Panes, Help
+    for menu in menus:
+        letters = [mnemonic(action.text()) for action in menu.actions() if not action.isSeparator()]
+        assert None not in letters, f"an item of {menu.title()} has no Alt letter"
+        assert len(letters) == len(set(letters)), f"{menu.title()}: {letters}"
+
+
 def test_alt_f_opens_the_file_menu_from_the_search_box(qtbot, window):
     active(qtbot, window)
     search = window.filter_panel.search_box
