@@ -77,6 +77,8 @@ def event_blocks(event: Event, sources: NumberedSources) -> Iterator[TextBlock]:
     if event.summary.strip():
         paragraphs.append(Paragraph(event.summary.strip(), SUMMARY, space_after=2))
     yield TextBlock(tuple(paragraphs), space_before=12)
+    if event.citations:
+        yield continued_heading(event)
     rule = event.themes[0].colour if event.themes else QUOTE_RULE
     for citation in event.citations:
         marker = f" [{sources.number(citation.source)}]"
@@ -86,7 +88,18 @@ def event_blocks(event: Event, sources: NumberedSources) -> Iterator[TextBlock]:
             indent=QUOTE_INDENT,
             space_after=2,
         )
-        yield TextBlock((quote,), space_before=3, rule=rule)
+        yield TextBlock((quote,), space_before=3, rule=rule, continues=True)
+
+
+def continued_heading(event: Event) -> TextBlock:
+    """The event's date and title again, above its quotes where they go on on a new page."""
+    return TextBlock(
+        (
+            Paragraph(span_label(event.when), DATE, space_after=1),
+            Paragraph(tr("{title} (continued)", title=event.title), EVENT_TITLE, space_after=3),
+        ),
+        repeated_heading=True,
+    )
 
 
 def provenance(event: Event) -> str:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFocusEvent,
+    QFont,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -218,6 +226,15 @@ class DetailPane(QScrollArea):
             self.quotes_layout.addWidget(block)
             self.quote_blocks.append(block)
         self.verticalScrollBar().setValue(0)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        # A frame shows that the pane has the keys (arrows and Page Up/Down scroll it).
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        super().focusOutEvent(event)
 
     def focus_chain(self) -> list[QWidget]:
         """The buttons of every quote, in the order they are seen."""
