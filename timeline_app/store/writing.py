@@ -15,6 +15,7 @@ from timeline_app.store.models import (
     ThemeRow,
     event_themes,
 )
+from timeline_app.store.search import INSERT_ROW, search_row
 from timeline_app.timeline.dates import DateSpan, PartialDate
 from timeline_app.timeline.events import Event, Source, Theme
 
@@ -90,17 +91,15 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
             {"event_id": event_id, "source_id": c.source.id, "position": i, "quote": c.quote}
             for i, c in enumerate(event.citations)
         ]
-        quotes = "\n".join(c.quote for c in event.citations)
-        fts_rows.append((event_id, event.title, event.summary, quotes))
+        quotes = (c.quote for c in event.citations)
+        fts_rows.append(search_row(event_id, event.title, event.summary, quotes))
     with db.session() as session:
         session.execute(insert(EventRow), event_rows)
         if theme_links:
             session.execute(insert(event_themes), theme_links)
         if citation_rows:
             session.execute(insert(CitationRow), citation_rows)
-        session.connection().exec_driver_sql(
-            "INSERT INTO events_fts(rowid, title, summary, quotes) VALUES (?, ?, ?, ?)", fts_rows
-        )
+        session.connection().exec_driver_sql(INSERT_ROW, fts_rows)
     return next_id + len(events)
 
 
