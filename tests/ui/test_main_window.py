@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox
@@ -393,3 +394,19 @@ def test_about_names_the_version_and_the_sources(window):
     assert __version__ in text
     sources = queries.sources(window.db)
     assert sources and all(attribution(source) in text for source in sources)
+
+
+def test_a_bug_in_a_query_goes_to_the_crash_handler_not_the_cannot_read_message(
+    qtbot, window, monkeypatch
+):
+    from timeline_app.store.errors import StoreBug
+    from timeline_app.ui import main_window
+
+    ids = list_ids(window)
+    window.select_event(ids[0])
+    monkeypatch.setattr(
+        main_window.queries, "events", lambda db, ids: db.read("SELECT no_such_column FROM events")
+    )
+    with pytest.raises(StoreBug, match="no such column"):
+        window.step_selection(1)
+    assert not isinstance(window._dialog, QMessageBox)
