@@ -225,15 +225,7 @@ def _event_json(event) -> dict:
         "citations": [
             {
                 "quote": c.quote,
-                "source": {
-                    "id": c.source.id,
-                    "title": c.source.title,
-                    "publisher": c.source.publisher,
-                    "author": c.source.author,
-                    "published": c.source.published,
-                    "url": c.source.url,
-                    "archive": c.source.archive,
-                },
+                "source": c.source.as_record(),
             }
             for c in event.citations
         ],

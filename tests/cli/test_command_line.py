@@ -34,7 +34,10 @@ def test_list_energy_as_json_gives_the_energy_events_with_their_quotes(
     assert btc["start"] == "2006-07" and btc["end"] is None and btc["approximate"] is False
     assert "Energy" in btc["themes"]
     source = btc["citations"][0]["source"]
-    assert set(source) == {"id", "title", "publisher", "author", "published", "url", "archive"}
+    assert set(source) == {
+        "id", "title", "publisher", "author", "published", "published_approximate", "url",
+        "archive", "note",
+    }  # fmt: skip
     assert all(
         e["citations"] and all(c["quote"] for c in e["citations"]) for e in document["events"]
     )

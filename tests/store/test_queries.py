@@ -102,3 +102,21 @@ def test_a_source_lists_every_event_that_cites_it(bundled_db):
     events = queries.events_citing(bundled_db, "jpost-oil-2024")
     assert "oil-figures-2024" in [e.key for e in events]
     assert all(any(c.source.id == "jpost-oil-2024" for c in e.citations) for e in events)
+
+
+def test_sources_read_back_exactly_as_written(tmp_path):
+    from timeline_app.store.database import open_database
+    from timeline_app.store.writing import write_timeline
+    from timeline_app.timeline.events import Source
+
+    written = (
+        Source("a", "First", "a.txt", publisher="P", author="W", published="2019-09-10",
+               published_approximate=True, url="https://example.org", note="a note"),
+        Source("b", "Second", "b.txt"),
+    )  # fmt: skip
+    db = open_database(tmp_path / "sources.db", create=True)
+    try:
+        write_timeline(db, "T", (), written, ())
+        assert queries.sources(db) == list(written)
+    finally:
+        db.close()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
 from timeline_app.timeline.dates import DateSpan
-from timeline_app.timeline.events import Citation, Event, Source, Theme
+from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 
 _BATCH = 900  # ids per statement, below SQLite's limit on bound parameters
@@ -189,17 +189,11 @@ def sources(db: Database) -> list[Source]:
     return [_source(row) for row in rows]
 
 
-_SOURCE_COLUMNS = (
-    "s.id, s.title, s.archive, s.publisher, s.author, s.published, s.published_approximate, "
-    "s.url, s.note"
-)
+_SOURCE_COLUMNS = ", ".join(f"s.{name}" for name in SOURCE_FIELDS)
 
 
 def _source(row: tuple | list) -> Source:
-    source_id, title, archive, publisher, author, published, approximate, url, note = row
-    return Source(
-        source_id, title, archive, publisher, author, published, bool(approximate), url, note
-    )
+    return Source.from_record(dict(zip(SOURCE_FIELDS, row, strict=True)))
 
 
 def _rows_with_themes(db: Database, columns: str, ids: list[int]):

@@ -16,17 +16,7 @@ from timeline_app.store.models import (
     event_themes,
 )
 from timeline_app.store.search import INSERT_ROW, search_row
-from timeline_app.timeline.dates import DateSpan, PartialDate
 from timeline_app.timeline.events import Event, Source, Theme
-
-
-def sort_key(when: DateSpan) -> str:
-    """A string that orders events by start, then end; a vaguer date before a precise one."""
-
-    def part(date: PartialDate) -> str:
-        return f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
-
-    return f"{part(when.start)}-{part(when.end or when.start)}"
 
 
 def write_timeline(
@@ -41,14 +31,13 @@ def write_timeline(
         for name in ("events_fts", "citations", "event_themes", "events", "sources", "themes"):
             session.execute(delete(table(name)))
         session.merge(Setting(key="title", value=title))
-        session.execute(
-            insert(ThemeRow),
-            [
-                {"slug": t.slug, "name": t.name, "colour": t.colour, "position": i}
-                for i, t in enumerate(themes)
-            ],
-        )
-        source_rows = [_source_row(s) for s in sources]
+        theme_rows = [
+            {"slug": t.slug, "name": t.name, "colour": t.colour, "position": i}
+            for i, t in enumerate(themes)
+        ]
+        if theme_rows:  # an empty list would insert one row of defaults
+            session.execute(insert(ThemeRow), theme_rows)
+        source_rows = [s.as_record() for s in sources]
         if source_rows:
             session.execute(insert(SourceRow), source_rows)
     db.changed()
@@ -80,7 +69,7 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
             "id": event_id, "key": event.key, "start": when.start.iso(),
             "end": when.end.iso() if when.end else None, "approximate": when.approximate,
             "start_day": when.first_day().toordinal(), "end_day": when.last_day().toordinal(),
-            "sort_key": sort_key(when),
+            "sort_key": when.sort_key(),
             "primary_theme_id": theme_ids[event.themes[0].slug] if event.themes else None,
             "title": event.title, "summary": event.summary,
             "importance": None if event.importance is None else int(event.importance),
@@ -101,12 +90,3 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
             session.execute(insert(CitationRow), citation_rows)
         session.connection().exec_driver_sql(INSERT_ROW, fts_rows)
     return next_id + len(events)
-
-
-def _source_row(source: Source) -> dict:
-    return {
-        "id": source.id, "title": source.title, "publisher": source.publisher,
-        "author": source.author, "published": source.published,
-        "published_approximate": source.published_approximate, "url": source.url,
-        "archive": source.archive, "note": source.note,
-    }  # fmt: skip

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import MISSING, asdict, dataclass, field, fields
 
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.importance import Importance
@@ -31,6 +32,28 @@ class Source:
 
     def has_web_link(self) -> bool:
         return bool(self.url) and self.url.lower().startswith(("http://", "https://"))
+
+    def as_record(self) -> dict[str, object]:
+        """The source as {field: value}: the keys are SOURCE_FIELDS, the columns of the store's
+        sources table and the keys of sources.toml."""
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, object]) -> Source:
+        """The source a record describes (missing optional fields take their defaults);
+        KeyError names a missing required one."""
+        values = {}
+        for name, default in _SOURCE_DEFAULTS.items():
+            if name in record and record[name] is not None:
+                values[name] = record[name]
+            elif default is MISSING:
+                raise KeyError(name)
+        values["published_approximate"] = bool(values.get("published_approximate", False))
+        return cls(**values)
+
+
+_SOURCE_DEFAULTS = {f.name: f.default for f in fields(Source)}
+SOURCE_FIELDS = tuple(_SOURCE_DEFAULTS)
 
 
 @dataclass(frozen=True)

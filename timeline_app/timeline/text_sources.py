@@ -48,11 +48,10 @@ def _read(path: Path) -> dict:
 
 
 def _source(raw: dict) -> Source:
-    fields = ("id", "title", "archive", "publisher", "author", "published", "url", "note")
-    return Source(
-        **{key: raw.get(key) for key in fields},
-        published_approximate=bool(raw.get("published_approximate", False)),
-    )
+    try:
+        return Source.from_record(raw)
+    except KeyError as error:
+        raise TextSourceError(f"source {raw.get('id', '?')}: missing {error}") from error
 
 
 def _event(raw: dict, themes: dict[str, Theme], sources: dict[str, Source]) -> Event:
