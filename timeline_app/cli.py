@@ -164,8 +164,10 @@ def _open(args: argparse.Namespace):
 
 
 def _user_database() -> Path:
+    from timeline_app.store.user_copy import user_database
+
     try:
-        return paths.user_database()
+        return user_database()
     except OSError as error:
         folder = paths.user_data_dir()
         raise CommandError(

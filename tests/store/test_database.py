@@ -111,12 +111,13 @@ def test_a_database_another_program_holds_locked_is_reported_as_locked(bundled_c
 
 def test_the_bundled_file_is_never_written_when_the_user_copy_is_made(tmp_path, monkeypatch):
     from timeline_app import paths
+    from timeline_app.store.user_copy import user_database
 
     bundled = tmp_path / "bundled.db"
     shutil.copyfile(Path(__file__).parents[2] / "data.db", bundled)
     before = bundled.read_bytes()
     monkeypatch.setattr(paths, "bundled_database", lambda: bundled)
-    user = paths.user_database()
+    user = user_database()
     db = open_database(user)
     assert queries.total_events(db) > 0
     db.close()

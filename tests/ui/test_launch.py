@@ -88,7 +88,7 @@ def test_launch_opens_the_users_copy_with_the_apps_identity(qapp, monkeypatch, m
     monkeypatch.setattr(launching, "install_error_handlers", lambda: None)
     assert launch(None) == 0
     assert messages == []
-    assert paths.user_database().is_file()
+    assert paths.user_database_path().is_file()
     assert len(shown) == 1 and shown[0].endswith("Timeline")
     assert QApplication.applicationName() == APP_NAME
     assert QApplication.desktopFileName() == APP_ID

@@ -73,6 +73,7 @@ def launch(db_path: Path | None) -> int:
 
     from timeline_app.store.database import open_database
     from timeline_app.store.errors import StoreError
+    from timeline_app.store.user_copy import user_database
     from timeline_app.wording.qt import install_translators
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -86,7 +87,7 @@ def launch(db_path: Path | None) -> int:
     install_translators()
 
     try:
-        path = db_path if db_path is not None else paths.user_database()
+        path = db_path if db_path is not None else user_database()
         db = open_database(path)
     except StoreError as error:
         log.warning("cannot open the timeline: %s", error)
