@@ -31,7 +31,7 @@ def test_list_energy_as_json_gives_the_energy_events_with_their_quotes(
     assert document["total"] == len(expected)
     assert document["timeline_events"] == queries.total_events(bundled_db)
     btc = next(e for e in document["events"] if e["id"] == "btc-exports-2006")
-    assert btc["start"] == "2006-07" and btc["end"] is None and btc["approximate"] is False
+    assert btc["start"] == "2006-07-13" and btc["end"] is None and btc["approximate"] is False
     assert "Energy" in btc["themes"]
     source = btc["citations"][0]["source"]
     assert set(source) == {

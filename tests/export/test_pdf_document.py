@@ -186,3 +186,20 @@ def test_a_filter_that_matches_nothing_gives_a_document_that_says_so(
     assert "0 of 3 events" in pdf.text
     assert "No events match this filter." in pdf.text
     assert "1800–1801" in pdf.text
+
+
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_the_graphic_labels_every_event_of_the_whole_timeline(
+    qapp, bundled_db, tmp_path, read_pdf, size
+):
+    result = export(bundled_db, TimelineFilter(), tmp_path / f"{size}.pdf", PageSetup(size=size))
+    pdf = read_pdf(result.path)
+    # White space is left out: a long title may wrap in the events, at a dash with no space.
+    text = re.sub(r"\s+", "", pdf.text)
+    graphic, body = text[: text.index("Events")], text[text.index("Events") :]
+    events = queries.filtered_events(bundled_db, TimelineFilter())
+    assert len(events) >= 36
+    for event in events:
+        title = re.sub(r"\s+", "", event.title)
+        assert title in graphic, f"{event.title!r} has no label in the graphic"
+        assert title in body

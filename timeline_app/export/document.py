@@ -36,14 +36,13 @@ def events_line(content: ExportContent) -> str:
     return tr("{shown} of %n event(s)", total, shown=len(content.events))
 
 
-def document_blocks(content: ExportContent, graphic: GraphicBlock | None) -> Iterator[Block]:
+def document_blocks(content: ExportContent, graphic: list[GraphicBlock]) -> Iterator[Block]:
     """Every block of the document, top to bottom."""
     yield heading(content)
     if not content.events:
         yield TextBlock((Paragraph(tr("No events match this filter."), NOTHING),), space_before=14)
         return
-    if graphic is not None:
-        yield graphic
+    yield from graphic
     yield TextBlock((Paragraph(tr("Events"), SECTION),), space_before=16, keep_with_next=True)
     for event in content.events:
         yield from event_blocks(event, content.sources)

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from timeline_app.timeline.folding import fold_letters
+
+if TYPE_CHECKING:
+    from timeline_app.store.database import Database
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -49,3 +53,12 @@ def search_row(event_id: int, title: str, summary: str, quotes: Iterable[str]) -
 def words_to_highlight(text: str) -> list[str]:
     """The words of a search, for highlighting matches in the list and the detail pane."""
     return [word for word in _WORD.findall(text) if word]
+
+
+def matching_ids(db: Database, text: str) -> frozenset[int]:
+    """The ids of the events whose title, summary or quotes hold every word of the search."""
+    query = fts_query(text)
+    if query is None:
+        return frozenset()
+    rows = db.read("SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (query,))
+    return frozenset(row[0] for row in rows)

@@ -212,6 +212,11 @@ class DetailPane(QScrollArea):
             self.quote_blocks.append(block)
         self.verticalScrollBar().setValue(0)
 
+    def focus_chain(self) -> list[QWidget]:
+        """The buttons of every quote, in the order they are seen."""
+        return [button for block in self.quote_blocks
+                for button in (block.open_button, block.copy_button)]  # fmt: skip
+
     def set_highlight(self, words: list[str]) -> None:
         self.words = list(words)
         self.show_event(self.shown_event)
