@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from timeline_app import APP_ID, APP_NAME, paths
 from timeline_app.ui import launch as launching
-from timeline_app.ui.launch import XCB_LIBRARIES, display_problem, launch
+from timeline_app.ui.launch import XCB_LIBRARIES, XCB_PACKAGES, display_problem, launch
 
 
 def every_library(name: str) -> str:
@@ -44,7 +45,14 @@ def test_x11_with_every_library_is_fine_and_wayland_needs_no_xcb():
     assert display_problem({"DISPLAY": ":0"}, "linux", every_library) is None
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", lambda name: None) is None
     assert display_problem({}, "darwin", lambda name: None) is None
-    assert len(XCB_LIBRARIES) == 8
+
+
+
+def test_the_install_command_covers_every_library_checked():
+    packages = XCB_PACKAGES.split()
+    for name in XCB_LIBRARIES:  # libxcb-cursor → libxcb-cursor0, libxkbcommon-x11 → …-x11-0
+        assert [p for p in packages if re.fullmatch(rf"lib{re.escape(name)}-?\d+", p)], name
+    assert len(packages) == len(XCB_LIBRARIES)
 
 
 def test_launch_stops_with_exit_code_1_when_no_window_can_open(monkeypatch, capsys):

@@ -303,7 +303,7 @@ def test_ctrl_f_goes_to_the_search_box(qtbot, window):
 
 
 def test_every_control_has_an_accessible_name(window):
-    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLineEdit, QListView
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QLineEdit
 
     def name(control) -> str:
         if isinstance(control, QAbstractButton):
@@ -313,10 +313,12 @@ def test_every_control_has_an_accessible_name(window):
     line_edits = [e for e in window.findChildren(QLineEdit)
                   if not isinstance(e.parent(), QAbstractSpinBox)]  # fmt: skip
     controls = window.findChildren(QAbstractButton) + line_edits
-    controls += window.findChildren(QAbstractSpinBox) + window.findChildren(QListView)
+    views = window.findChildren(QAbstractItemView)  # the event list is a table view
+    controls += window.findChildren(QAbstractSpinBox) + views
     controls += [window.canvas, window.detail_pane]
     visible = [c for c in controls if c.isVisibleTo(window)]
     assert len(visible) > 15
+    assert window.list_pane.view in visible
     assert [c for c in visible if not name(c)] == []
 
 
