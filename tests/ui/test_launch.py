@@ -134,3 +134,19 @@ def test_launch_installs_the_translators_before_it_says_anything(qapp, tmp_path,
     assert launch(garbage) == 1
     assert wording_qt.translators_installed()
     assert QApplication.translate("FilterPanel", "%n event(s)", "", 1) == "1 event"
+
+
+def test_a_bug_met_while_opening_goes_to_the_crash_dialog(qapp, monkeypatch, messages, caplog):
+    from timeline_app.store import database
+
+    real_open = database.open_database
+
+    def open_with_a_bad_query(path):
+        db = real_open(path)
+        db.read("SELECT no_such_column FROM events")  # a real SQLite error of ours
+
+    monkeypatch.setattr(database, "open_database", open_with_a_bad_query)
+    with caplog.at_level(logging.ERROR):
+        assert launch(None) == 70
+    assert len(messages) == 1 and "unexpected problem" in messages[0]
+    assert any(r.exc_info and "no such column" in str(r.exc_info[1]) for r in caplog.records)
