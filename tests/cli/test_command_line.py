@@ -223,3 +223,17 @@ def test_build_db_refuses_db_and_out_that_differ(capsys, tmp_path):
     )
     assert code == 2 and "name different files" in err
     assert not (tmp_path / "a.db").exists() and not (tmp_path / "b.db").exists()
+
+
+def test_a_copy_in_a_folder_that_became_read_only_is_explained(capsys, monkeypatch, tmp_path,
+                                                               seal_folder):  # fmt: skip
+    folder = tmp_path / "data"
+    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(folder))
+    from timeline_app.store.user_copy import user_database
+
+    assert user_database().parent == folder  # the copy is made, then its folder sealed
+    seal_folder(folder)
+    code, out, err = run(capsys, "themes")
+    assert code == 1 and out == ""
+    assert f"its folder {folder} cannot be written" in err
+    assert len(err.strip().splitlines()) == 1

@@ -88,8 +88,8 @@ def explain_sqlite_error(error: BaseException, path: object) -> StoreError | Sto
 def _why_not_writable(path: object) -> str:
     """Which of the file or its folder refuses writing: SQLite writes its journal beside it."""
     file = Path(str(path))
-    if file.exists() and not os.access(file, os.W_OK):
-        return "the file is read-only"
     if not os.access(file.parent, os.W_OK):
         return f"its folder {file.parent} cannot be written, and SQLite needs to write beside it"
+    if file.exists() and not os.access(file, os.W_OK):
+        return "the file is read-only"
     return "SQLite was refused access to it"
