@@ -46,6 +46,7 @@ from timeline_app.ui.window_geometry import (
     first_launch_geometry,
     fitted_geometry,
 )
+from timeline_app.wording.filters import describe_filter
 from timeline_app.wording.sources import attribution
 
 
@@ -288,7 +289,7 @@ class MainWindow(QMainWindow):
             self.tr("{shown} of {total} events").format(shown=f"{shown:,}", total=f"{self.total:,}")
         )
         names = {theme.slug: theme.name for theme in self.themes}
-        self.statusBar().showMessage(wanted.describe(names))
+        self.statusBar().showMessage(describe_filter(wanted, names))
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_event(keep)
         else:
