@@ -58,7 +58,7 @@ class ExportResult:
             shown=self.events,
             total=self.timeline_events,
             path=self.path,
-            pages=tr("%n page(s)", self.pages),
+            pages=tr("%n page(s)", None, self.pages),
         )
 
 

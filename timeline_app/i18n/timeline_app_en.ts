@@ -4,7 +4,7 @@
      Rebuild the .qm after a change: pyside6-lrelease timeline_app_en.ts -->
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>export</name>
+    <name></name>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -27,6 +27,16 @@
         <translation>
             <numerusform>%n event</numerusform>
             <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message numerus="yes">
+        <source>%n event(s) without a label here: click to zoom in</source>
+        <translation>
+            <numerusform>%n event without a label here: click to zoom in</numerusform>
+            <numerusform>%n events without a label here: click to zoom in</numerusform>
         </translation>
     </message>
 </context>
