@@ -36,20 +36,36 @@ def qt_translations(request):
 
 
 @pytest.fixture
-def read_only_folder(tmp_path) -> Path:
-    """A folder no one may write to, root included: a read-only mount when the tests run as root."""
+def seal_folder():
+    """seal_folder(folder) makes a folder read-only for this process, root included (as root,
+    by a read-only bind mount of it onto itself); undone after the test."""
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    sealed: list[Path] = []
+
+    def seal(folder: Path) -> None:
+        if not as_root:
+            folder.chmod(0o555)
+        elif subprocess.run(["mount", "--bind", folder, folder], capture_output=True).returncode:
+            pytest.skip("root cannot be kept from writing here: no read-only mount")
+        else:
+            subprocess.run(["mount", "-o", "remount,bind,ro", folder], check=True)
+        sealed.append(folder)
+
+    yield seal
+    for folder in reversed(sealed):
+        if as_root:
+            subprocess.run(["umount", folder], check=True)
+        else:
+            folder.chmod(0o755)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path, seal_folder) -> Path:
+    """An empty folder no one may write to."""
     folder = tmp_path / "read-only"
     folder.mkdir()
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        mount = ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)]
-        if subprocess.run(mount, capture_output=True).returncode != 0:
-            pytest.skip("root cannot be kept from writing here: no read-only mount")
-        yield folder
-        subprocess.run(["umount", str(folder)], check=True)
-    else:
-        folder.chmod(0o555)
-        yield folder
-        folder.chmod(0o755)
+    seal_folder(folder)
+    return folder
 
 
 @pytest.fixture

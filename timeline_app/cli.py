@@ -195,8 +195,10 @@ def _open(args: argparse.Namespace):
 
 
 def _user_database() -> Path:
+    from timeline_app.store.user_copy import user_database
+
     try:
-        return paths.user_database()
+        return user_database()
     except OSError as error:
         folder = paths.user_data_dir()
         raise CommandError(
@@ -259,15 +261,7 @@ def _event_json(event) -> dict:
         "citations": [
             {
                 "quote": c.quote,
-                "source": {
-                    "id": c.source.id,
-                    "title": c.source.title,
-                    "publisher": c.source.publisher,
-                    "author": c.source.author,
-                    "published": c.source.published,
-                    "url": c.source.url,
-                    "archive": c.source.archive,
-                },
+                "source": c.source.as_record(),
             }
             for c in event.citations
         ],

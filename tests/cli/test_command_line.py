@@ -37,7 +37,10 @@ def test_list_energy_as_json_gives_the_energy_events_with_their_quotes(
     )  # fmt: skip
     assert "Energy" in btc["themes"]
     source = btc["citations"][0]["source"]
-    assert set(source) == {"id", "title", "publisher", "author", "published", "url", "archive"}
+    assert set(source) == {
+        "id", "title", "publisher", "author", "published", "published_approximate", "url",
+        "archive", "note",
+    }  # fmt: skip
     assert all(
         e["citations"] and all(c["quote"] for c in e["citations"]) for e in document["events"]
     )
@@ -234,3 +237,17 @@ def test_list_as_json_says_where_dates_come_from_and_what_backs_each_event(capsy
     assert (fifth["date_basis"], fifth["independent_sources"], len(fifth["citations"])) == (
         "documents", 1, 2
     )  # fmt: skip
+
+
+def test_a_copy_in_a_folder_that_became_read_only_is_explained(capsys, monkeypatch, tmp_path,
+                                                               seal_folder):  # fmt: skip
+    folder = tmp_path / "data"
+    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(folder))
+    from timeline_app.store.user_copy import user_database
+
+    assert user_database().parent == folder  # the copy is made, then its folder sealed
+    seal_folder(folder)
+    code, out, err = run(capsys, "themes")
+    assert code == 1 and out == ""
+    assert f"its folder {folder} cannot be written" in err
+    assert len(err.strip().splitlines()) == 1

@@ -13,6 +13,7 @@ from timeline_app.export.pdf import PageSetup, PdfExport
 from timeline_app.store import queries
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.wording.dates import span_label
+from timeline_app.wording.filters import describe_filter
 from timeline_app.wording.sources import attribution
 
 ENERGY = TimelineFilter(themes=frozenset({"energy"}))
@@ -84,7 +85,8 @@ def test_the_metadata_names_title_filter_themes_and_creator(bundled_db, energy_p
     info = pdf.reader.metadata
     assert info.title == queries.timeline_title(bundled_db)
     assert info.subject == "Themes: Energy"
-    assert info.subject == ENERGY.describe({t.slug: t.name for t in queries.themes(bundled_db)})
+    names = {t.slug: t.name for t in queries.themes(bundled_db)}
+    assert info.subject == describe_filter(ENERGY, names)
     assert "Energy" in info.keywords.split(", ")
     assert info.creator == f"Timeline {__version__}"
     xmp = pdf.reader.xmp_metadata

@@ -1,5 +1,6 @@
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -48,18 +49,44 @@ def test_a_database_from_a_newer_app_is_refused_and_left_untouched(bundled_copy)
     assert bundled_copy.read_bytes() == before
 
 
-def test_an_older_schema_is_backed_up_before_it_is_migrated(bundled_copy, monkeypatch):
-    monkeypatch.setattr(database, "KNOWN_REVISIONS", ("0000", *KNOWN_REVISIONS))
-    monkeypatch.setattr(database, "HEAD_REVISION", "0001")
-    with sqlite3.connect(bundled_copy) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = '0000'")
-    migrated = []
-    monkeypatch.setattr(database, "migrate", lambda engine: migrated.append(engine))
-    open_database(bundled_copy).close()
-    backup = bundled_copy.with_name(bundled_copy.name + ".before-migration-from-0000")
-    assert migrated and backup.exists()
-    with sqlite3.connect(backup) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0000",)
+OLD_FILE = Path(__file__).parent / "data" / "timeline-0.1.0.db"  # as 0.1.0 made it (d6166df)
+
+
+def _rows(path: Path, sql: str) -> list[tuple]:
+    with closing(sqlite3.connect(path)) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def _schema(path: Path) -> dict[str, list[tuple]]:
+    tables = [row[0] for row in _rows(path, "SELECT name FROM sqlite_master WHERE type='table'")]
+    return {table: _rows(path, f"PRAGMA table_info('{table}')") for table in sorted(tables)}
+
+
+CONTENT = (
+    'SELECT key, start, "end", approximate, title, summary FROM events ORDER BY key',
+    "SELECT e.key, c.position, c.source_id, c.quote FROM citations c "
+    "JOIN events e ON e.id = c.event_id ORDER BY e.key, c.position",
+    "SELECT id, title, publisher, author, published, url, archive FROM sources ORDER BY id",
+    "SELECT slug, name, colour FROM themes ORDER BY slug",
+)
+
+
+def test_a_file_made_by_0_1_0_is_backed_up_then_migrated_to_the_current_schema(tmp_path):
+    copy = tmp_path / "timeline.db"
+    shutil.copyfile(OLD_FILE, copy)
+    before = [_rows(copy, sql) for sql in CONTENT]
+    assert _rows(copy, "SELECT version_num FROM alembic_version") == [("0001",)]
+
+    open_database(copy).close()
+
+    backup = copy.with_name(copy.name + ".before-migration-from-0001")
+    assert _rows(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert [_rows(backup, sql) for sql in CONTENT] == before
+    assert [_rows(copy, sql) for sql in CONTENT] == before  # the content is kept
+    assert _rows(copy, "SELECT version_num FROM alembic_version") == [(KNOWN_REVISIONS[-1],)]
+    fresh = tmp_path / "fresh.db"
+    open_database(fresh, create=True).close()
+    assert _schema(copy) == _schema(fresh)
 
 
 def test_missing_files_folders_and_other_files_get_clear_errors(tmp_path):
@@ -111,12 +138,13 @@ def test_a_database_another_program_holds_locked_is_reported_as_locked(bundled_c
 
 def test_the_bundled_file_is_never_written_when_the_user_copy_is_made(tmp_path, monkeypatch):
     from timeline_app import paths
+    from timeline_app.store.user_copy import user_database
 
     bundled = tmp_path / "bundled.db"
     shutil.copyfile(Path(__file__).parents[2] / "data.db", bundled)
     before = bundled.read_bytes()
     monkeypatch.setattr(paths, "bundled_database", lambda: bundled)
-    user = paths.user_database()
+    user = user_database()
     db = open_database(user)
     assert queries.total_events(db) > 0
     db.close()

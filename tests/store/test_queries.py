@@ -1,3 +1,6 @@
+import re
+import unicodedata
+
 import pytest
 
 from timeline_app.store import queries
@@ -5,6 +8,7 @@ from timeline_app.store.errors import UnknownTheme
 from timeline_app.store.search import fts_query
 from timeline_app.store.writing import write_timeline
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.timeline.folding import fold_letters
 from timeline_app.timeline.importance import Importance
 
 
@@ -72,10 +76,24 @@ def test_filters_of_different_kinds_combine_with_and(bundled_db):
     ],
 )
 def test_search_text_that_looks_like_syntax_is_read_as_plain_words(bundled_db, typed):
-    total = queries.total_events(bundled_db)
-    found = queries.count_events(bundled_db, TimelineFilter(search=typed))
-    assert 0 <= found <= total
-    assert queries.total_events(bundled_db) == total  # nothing was dropped
+    everything = queries.filtered_events(bundled_db, TimelineFilter())
+    found = queries.filtered_events(bundled_db, TimelineFilter(search=typed))
+    words = [_plain(word) for word in re.findall(r"\w+", typed)]
+    expected = [e.key for e in everything if words and _has_every_word_start(e, words)]
+    assert [e.key for e in found] == expected
+    assert len(queries.filtered_events(bundled_db, TimelineFilter())) == len(everything)
+
+
+def _plain(text: str) -> str:
+    """A slow reference for the index's folding: no accents, no case, ı as i."""
+    decomposed = unicodedata.normalize("NFD", fold_letters(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _has_every_word_start(event, words: list[str]) -> bool:
+    text = " ".join([event.title, event.summary, *(c.quote for c in event.citations)])
+    present = re.findall(r"[^\W_]+", _plain(text))
+    return all(any(p.startswith(word) for p in present) for word in words)
 
 
 def test_a_quoted_phrase_must_appear_together():
@@ -137,3 +155,21 @@ def test_writing_a_timeline_again_replaces_its_source_relations(bundled_db):
     write_timeline(bundled_db, "Again", queries.themes(bundled_db), sources, events)
     assert queries.sources(bundled_db) == sources
     assert len(bundled_db.read("SELECT * FROM source_relations")) == 2
+
+
+def test_sources_read_back_exactly_as_written(tmp_path):
+    from timeline_app.store.database import open_database
+    from timeline_app.store.writing import write_timeline
+    from timeline_app.timeline.events import Source
+
+    written = (
+        Source("a", "First", "a.txt", publisher="P", author="W", published="2019-09-10",
+               published_approximate=True, url="https://example.org", note="a note"),
+        Source("b", "Second", "b.txt"),
+    )  # fmt: skip
+    db = open_database(tmp_path / "sources.db", create=True)
+    try:
+        write_timeline(db, "T", (), written, ())
+        assert queries.sources(db) == list(written)
+    finally:
+        db.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from timeline_app import APP_ID, APP_NAME, paths
 from timeline_app.ui import launch as launching
-from timeline_app.ui.launch import XCB_LIBRARIES, display_problem, launch
+from timeline_app.ui.launch import XCB_LIBRARIES, XCB_PACKAGES, display_problem, launch
 
 
 def every_library(name: str) -> str:
@@ -44,7 +45,13 @@ def test_x11_with_every_library_is_fine_and_wayland_needs_no_xcb():
     assert display_problem({"DISPLAY": ":0"}, "linux", every_library) is None
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", lambda name: None) is None
     assert display_problem({}, "darwin", lambda name: None) is None
-    assert len(XCB_LIBRARIES) == 8
+
+
+def test_the_install_command_covers_every_library_checked():
+    packages = XCB_PACKAGES.split()
+    for name in XCB_LIBRARIES:  # libxcb-cursor → libxcb-cursor0, libxkbcommon-x11 → …-x11-0
+        assert [p for p in packages if re.fullmatch(rf"lib{re.escape(name)}-?\d+", p)], name
+    assert len(packages) == len(XCB_LIBRARIES)
 
 
 def test_launch_stops_with_exit_code_1_when_no_window_can_open(monkeypatch, capsys):
@@ -88,7 +95,7 @@ def test_launch_opens_the_users_copy_with_the_apps_identity(qapp, monkeypatch, m
     monkeypatch.setattr(launching, "install_error_handlers", lambda: None)
     assert launch(None) == 0
     assert messages == []
-    assert paths.user_database().is_file()
+    assert paths.user_database_path().is_file()
     assert len(shown) == 1 and shown[0].endswith("Timeline")
     assert QApplication.applicationName() == APP_NAME
     assert QApplication.desktopFileName() == APP_ID
@@ -126,3 +133,19 @@ def test_launch_installs_the_translators_before_it_says_anything(qapp, tmp_path,
     assert launch(garbage) == 1
     assert wording_qt.translators_installed()
     assert QApplication.translate("FilterPanel", "%n event(s)", "", 1) == "1 event"
+
+
+def test_a_bug_met_while_opening_goes_to_the_crash_dialog(qapp, monkeypatch, messages, caplog):
+    from timeline_app.store import database
+
+    real_open = database.open_database
+
+    def open_with_a_bad_query(path):
+        db = real_open(path)
+        db.read("SELECT no_such_column FROM events")  # a real SQLite error of ours
+
+    monkeypatch.setattr(database, "open_database", open_with_a_bad_query)
+    with caplog.at_level(logging.ERROR):
+        assert launch(None) == 70
+    assert len(messages) == 1 and "unexpected problem" in messages[0]
+    assert any(r.exc_info and "no such column" in str(r.exc_info[1]) for r in caplog.records)

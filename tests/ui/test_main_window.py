@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox
@@ -302,7 +303,7 @@ def test_ctrl_f_goes_to_the_search_box(qtbot, window):
 
 
 def test_every_control_has_an_accessible_name(window):
-    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLineEdit, QListView
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QLineEdit
 
     def name(control) -> str:
         if isinstance(control, QAbstractButton):
@@ -312,10 +313,12 @@ def test_every_control_has_an_accessible_name(window):
     line_edits = [e for e in window.findChildren(QLineEdit)
                   if not isinstance(e.parent(), QAbstractSpinBox)]  # fmt: skip
     controls = window.findChildren(QAbstractButton) + line_edits
-    controls += window.findChildren(QAbstractSpinBox) + window.findChildren(QListView)
+    views = window.findChildren(QAbstractItemView)  # the event list is a table view
+    controls += window.findChildren(QAbstractSpinBox) + views
     controls += [window.canvas, window.detail_pane]
     visible = [c for c in controls if c.isVisibleTo(window)]
     assert len(visible) > 15
+    assert window.list_pane.view in visible
     assert [c for c in visible if not name(c)] == []
 
 
@@ -391,3 +394,19 @@ def test_about_names_the_version_and_the_sources(window):
     assert __version__ in text
     sources = queries.sources(window.db)
     assert sources and all(attribution(source) in text for source in sources)
+
+
+def test_a_bug_in_a_query_goes_to_the_crash_handler_not_the_cannot_read_message(
+    qtbot, window, monkeypatch
+):
+    from timeline_app.store.errors import StoreBug
+    from timeline_app.ui import main_window
+
+    ids = list_ids(window)
+    window.select_event(ids[0])
+    monkeypatch.setattr(
+        main_window.queries, "events", lambda db, ids: db.read("SELECT no_such_column FROM events")
+    )
+    with pytest.raises(StoreBug, match="no such column"):
+        window.step_selection(1)
+    assert not isinstance(window._dialog, QMessageBox)

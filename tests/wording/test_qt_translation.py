@@ -23,7 +23,7 @@ GERMAN = """<?xml version="1.0" encoding="utf-8"?>
   <message><source>February</source><translation>Februar</translation></message>
   <message><source>c. {date}</source><translation>ca. {date}</translation></message>
 </context>
-<context><name>export</name>
+<context><name></name>
   <message numerus="yes"><source>%n page(s)</source>
     <translation>
       <numerusform>%n Seite</numerusform><numerusform>%n Seiten</numerusform>
@@ -48,8 +48,8 @@ def fresh_translators(qapp):
 def test_english_plurals_come_from_the_shipped_catalogue(fresh_translators):
     loaded = wording_qt.install_translators(QLocale("en_GB"))
     assert any(Path(f).name == "timeline_app_en.qm" for f in loaded)
-    assert (tr("%n page(s)", 1), tr("%n page(s)", 3)) == ("1 page", "3 pages")
-    assert tr("{shown} of %n event(s)", 1, shown=0) == "0 of 1 event"
+    assert (tr("%n page(s)", None, 1), tr("%n page(s)", None, 3)) == ("1 page", "3 pages")
+    assert tr("{shown} of %n event(s)", None, 1, shown=0) == "0 of 1 event"
     assert QCoreApplication.translate("FilterPanel", "%n event(s)", "", 2) == "2 events"
 
 
@@ -59,8 +59,8 @@ def test_a_catalogue_dropped_in_translates_dates_and_plurals(fresh_translators, 
     wording_qt.install_translators(QLocale("de_DE"), folder=tmp_path)
     assert span_label(DateSpan.parse("2024-02-16", "2024-02-18")) == "16–18 Februar 2024"
     assert span_label(DateSpan.parse("2024-02", None, approximate=True)) == "ca. Februar 2024"
-    assert (tr("%n page(s)", 1), tr("%n page(s)", 4)) == ("1 Seite", "4 Seiten")
-    assert tr("{shown} of %n event(s)", 2, shown=1) == "1 of 2 events"  # not in it: English
+    assert (tr("%n page(s)", None, 1), tr("%n page(s)", None, 4)) == ("1 Seite", "4 Seiten")
+    assert tr("{shown} of %n event(s)", None, 2, shown=1) == "1 of 2 events"  # not in it: English
 
 
 @pytest.mark.parametrize("content", [b"", b"\x3c\xb8\x64\x18 damaged", b"not a catalogue"])
@@ -70,7 +70,7 @@ def test_an_empty_or_damaged_catalogue_leaves_the_english_words(
     (tmp_path / "timeline_app_de.qm").write_bytes(content)
     wording_qt.install_translators(QLocale("de_DE"), folder=tmp_path)
     assert span_label(DateSpan.parse("2024-02-16")) == "16 February 2024"
-    assert tr("%n page(s)", 2) == "2 pages"
+    assert tr("%n page(s)", None, 2) == "2 pages"
 
 
 def test_the_shipped_english_catalogue_is_built_from_its_source(tmp_path):

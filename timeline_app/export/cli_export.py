@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
 from timeline_app.export.content import gather
-from timeline_app.export.pdf import ExportResult, PageSetup, PdfExport
+from timeline_app.export.pdf import PageSetup, PdfExport
 from timeline_app.export.safe_file import ExportError
 from timeline_app.export.words import tr
 from timeline_app.store.database import Database
@@ -33,20 +33,8 @@ def export_from_command_line(db: Database, wanted: TimelineFilter, args: argpars
     except (ExportError, StoreError) as error:
         print(f"timeline-app: {error}", file=sys.stderr)
         return 1
-    print(summary(result))
+    print(result.summary())
     return 0
-
-
-def summary(result: ExportResult) -> str:
-    """ "Exported 12 of 36 events to out.pdf (3 pages)"."""
-    pages = tr("%n page(s)", result.pages)
-    return tr(
-        "Exported {shown} of {total} events to {path} ({pages})",
-        shown=result.events,
-        total=result.timeline_events,
-        path=result.path,
-        pages=pages,
-    )
 
 
 def gui_application() -> QGuiApplication:

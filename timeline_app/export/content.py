@@ -11,6 +11,7 @@ from timeline_app.timeline.dates import PartialDate
 from timeline_app.timeline.events import Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.wording.dates import date_label
+from timeline_app.wording.filters import describe_filter
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def gather(
     return ExportContent(
         title=title.strip() if title and title.strip() else queries.timeline_title(db),
         wanted=wanted,
-        filter_words=wanted.describe({theme.slug: theme.name for theme in themes}),
+        filter_words=describe_filter(wanted, {theme.slug: theme.name for theme in themes}),
         exported_on=today or dt.date.today(),
         events=events,
         timeline_events=queries.total_events(db),

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from timeline_app.export.cli_export import summary
 from timeline_app.export.content import gather
 from timeline_app.export.pdf import ExportResult, PageSetup, PdfExport
 from timeline_app.export.safe_file import ExportError
@@ -108,7 +107,7 @@ def _offer_to_open(parent: QWidget | None, result: ExportResult) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(tr("Export PDF"))
-    box.setText(summary(result) + ".")
+    box.setText(result.summary() + ".")
     open_button = box.addButton(tr("Open"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(open_button)

@@ -33,7 +33,7 @@ QUOTE_RULE = "#b8b8b8"
 def events_line(content: ExportContent) -> str:
     """ "12 of 36 events"."""
     total = content.timeline_events
-    return tr("{shown} of %n event(s)", total, shown=len(content.events))
+    return tr("{shown} of %n event(s)", None, total, shown=len(content.events))
 
 
 def document_blocks(content: ExportContent, graphic: list[GraphicBlock]) -> Iterator[Block]:

@@ -51,6 +51,16 @@ class ExportResult:
     timeline_events: int
     pages: int
 
+    def summary(self) -> str:
+        """ "Exported 12 of 36 events to out.pdf (3 pages)"."""
+        return tr(
+            "Exported {shown} of {total} events to {path} ({pages})",
+            shown=self.events,
+            total=self.timeline_events,
+            path=self.path,
+            pages=tr("%n page(s)", None, self.pages),
+        )
+
 
 class PdfExport:
     """One export of content to a PDF file at target, run step by step."""

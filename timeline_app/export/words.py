@@ -6,16 +6,17 @@ from PySide6.QtCore import QCoreApplication
 
 from timeline_app.timeline.events import GENERAL_KNOWLEDGE
 
-CONTEXT = "export"
+# pyside6-lupdate files a tr() called outside a class under the empty context; ask for the same.
+CONTEXT = ""
 
 
-def tr(text: str, count: int = -1, **values: object) -> str:
+def tr(text: str, disambiguation: str | None = None, n: int = -1, **values: object) -> str:
     """Translate text, then fill its {named} places (values are never translated).
 
-    With a count, text is a Qt plural ("%n page(s)"): the catalogue picks the form and puts the
-    count in place of %n.
+    With n, text is a Qt plural ("%n page(s)"): the catalogue picks the form for n and puts n in
+    place of %n. The arguments are Qt's own tr()'s, so lupdate reads the calls as Qt's.
     """
-    translated = QCoreApplication.translate(CONTEXT, text, None, count)
+    translated = QCoreApplication.translate(CONTEXT, text, disambiguation, n)
     return translated.format(**values) if values else translated
 
 
@@ -31,10 +32,10 @@ def backing_words(independent: int, cited: int) -> str:
     if cited == 1:
         return tr("one source")
     if independent == cited:
-        return tr("%n independent source(s)", cited)
+        return tr("%n independent source(s)", None, cited)
     if independent == 1:
         return tr("one independent source of the {cited} cited", cited=cited)
-    return tr("%n independent source(s) of the {cited} cited", independent, cited=cited)
+    return tr("%n independent source(s) of the {cited} cited", None, independent, cited=cited)
 
 
 def dependence_words(kind: str, source: str, other: str) -> str:

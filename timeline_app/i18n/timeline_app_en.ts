@@ -4,7 +4,7 @@
      Rebuild the .qm after a change: pyside6-lrelease timeline_app_en.ts -->
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>export</name>
+    <name></name>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>

@@ -7,7 +7,7 @@ SQLAlchemy models serve the schema, migrations and writes (see writing.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
@@ -16,7 +16,7 @@ from timeline_app.store.search import matching_ids
 from timeline_app.store.timeline_index import RANK_SCALE, Selection
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.document import SourceDependence
-from timeline_app.timeline.events import Citation, Dependence, Event, Source, Theme
+from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Dependence, Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.timeline.importance import Importance
 
@@ -234,18 +234,12 @@ def sources(db: Database) -> list[Source]:
     return [_source(row, dependences) for row in rows]
 
 
-_SOURCE_COLUMNS = (
-    "s.id, s.title, s.archive, s.publisher, s.author, s.published, s.published_approximate, "
-    "s.url, s.note"
-)
+_SOURCE_COLUMNS = ", ".join(f"s.{name}" for name in SOURCE_FIELDS)
 
 
 def _source(row: tuple | list, dependences: dict[str, tuple[Dependence, ...]]) -> Source:
-    source_id, title, archive, publisher, author, published, approximate, url, note = row
-    return Source(
-        source_id, title, archive, publisher, author, published, bool(approximate), url, note,
-        depends_on=dependences.get(source_id, ()),
-    )  # fmt: skip
+    source = Source.from_record(dict(zip(SOURCE_FIELDS, row, strict=True)))
+    return replace(source, depends_on=dependences.get(source.id, ()))
 
 
 def _dependences(db: Database) -> dict[str, tuple[Dependence, ...]]:

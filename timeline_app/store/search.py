@@ -1,24 +1,37 @@
-"""Turning what a reader types into a safe FTS5 query: their text is always data, never syntax."""
+"""Turning what a reader types into a safe FTS5 query: their text is always data, never syntax.
+
+The index holds each event's text with its letters folded (timeline.folding), and a query folds
+the reader's words the same way, so "Qirmizi" finds "Qırmızı".
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from timeline_app.timeline.folding import fold_letters
 
 if TYPE_CHECKING:
     from timeline_app.store.database import Database
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
+# An empty phrase matches no row: the query for a search with nothing searchable in it.
+NOTHING = '""'
+INSERT_ROW = "INSERT INTO events_fts(rowid, title, summary, quotes) VALUES (?, ?, ?, ?)"
 
 
 def fts_query(text: str) -> str | None:
-    """A MATCH expression in which every word must appear; None when there is nothing to find.
+    """A MATCH expression in which every word must appear; None when nothing was typed.
 
     Balanced double quotes keep a phrase together; anything else (operators, brackets, a lone
     quote) is read as plain words. Words match as prefixes, so "lead" finds "leading" and
-    results follow typing.
+    results follow typing. Text with no word in it (only emoji or punctuation) finds nothing.
     """
+    if not text.strip():
+        return None
+    text = fold_letters(text)
     terms: list[str] = []
     remainder = text
     if text.count('"') % 2 == 0:
@@ -29,7 +42,12 @@ def fts_query(text: str) -> str | None:
         remainder = _PHRASE.sub(" ", text)
     words = _WORD.findall(remainder)
     terms.extend(f'"{word}"*' for word in words)
-    return " AND ".join(terms) if terms else None
+    return " AND ".join(terms) if terms else NOTHING
+
+
+def search_row(event_id: int, title: str, summary: str, quotes: Iterable[str]) -> tuple:
+    """One event's row of the full-text index (INSERT_ROW's parameters), its letters folded."""
+    return (event_id, fold_letters(title), fold_letters(summary), fold_letters("\n".join(quotes)))
 
 
 def words_to_highlight(text: str) -> list[str]:

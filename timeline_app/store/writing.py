@@ -16,18 +16,9 @@ from timeline_app.store.models import (
     ThemeRow,
     event_themes,
 )
-from timeline_app.timeline.dates import DateSpan, PartialDate
+from timeline_app.store.search import INSERT_ROW, search_row
 from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import Event, Source, Theme
-
-
-def sort_key(when: DateSpan) -> str:
-    """A string that orders events by start, then end; a vaguer date before a precise one."""
-
-    def part(date: PartialDate) -> str:
-        return f"{date.year:04d}{date.month or 0:02d}{date.day or 0:02d}"
-
-    return f"{part(when.start)}-{part(when.end or when.start)}"
 
 
 def write_timeline(
@@ -72,7 +63,7 @@ def add_themes(db: Database, themes: Iterable[Theme]) -> None:
 def add_sources(db: Database, sources: Iterable[Source]) -> None:
     """Append sources, with how each depends on sources stored before it or with it."""
     sources = list(sources)
-    rows = [_source_row(s) for s in sources]
+    rows = [s.as_record() for s in sources]
     if rows:
         with db.session() as session:
             session.execute(insert(SourceRow), rows)
@@ -122,7 +113,7 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
             "id": event_id, "key": event.key, "start": when.start.iso(),
             "end": when.end.iso() if when.end else None, "approximate": when.approximate,
             "start_day": when.first_day().toordinal(), "end_day": when.last_day().toordinal(),
-            "sort_key": sort_key(when),
+            "sort_key": when.sort_key(),
             "primary_theme_id": theme_ids[event.themes[0].slug] if event.themes else None,
             "title": event.title, "summary": event.summary,
             "importance": None if event.importance is None else int(event.importance),
@@ -133,24 +124,13 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
             {"event_id": event_id, "source_id": c.source.id, "position": i, "quote": c.quote}
             for i, c in enumerate(event.citations)
         ]
-        quotes = "\n".join(c.quote for c in event.citations)
-        fts_rows.append((event_id, event.title, event.summary, quotes))
+        quotes = (c.quote for c in event.citations)
+        fts_rows.append(search_row(event_id, event.title, event.summary, quotes))
     with db.session() as session:
         session.execute(insert(EventRow), event_rows)
         if theme_links:
             session.execute(insert(event_themes), theme_links)
         if citation_rows:
             session.execute(insert(CitationRow), citation_rows)
-        session.connection().exec_driver_sql(
-            "INSERT INTO events_fts(rowid, title, summary, quotes) VALUES (?, ?, ?, ?)", fts_rows
-        )
+        session.connection().exec_driver_sql(INSERT_ROW, fts_rows)
     return next_id + len(events)
-
-
-def _source_row(source: Source) -> dict:
-    return {
-        "id": source.id, "title": source.title, "publisher": source.publisher,
-        "author": source.author, "published": source.published,
-        "published_approximate": source.published_approximate, "url": source.url,
-        "archive": source.archive, "note": source.note,
-    }  # fmt: skip

@@ -153,9 +153,11 @@ class DateSpan:
             return False
         return not (last_year is not None and self.first_day().year > last_year)
 
-    def sort_key(self) -> tuple:
-        end = self.end.sort_key() if self.end else self.start.sort_key()
-        return (self.start.sort_key(), end)
+    def sort_key(self) -> str:
+        """Orders events by start, then end, a vaguer date before a precise one, as a string
+        (the store keeps it in a column): "20200900-20201110"."""
+        start, end = self.start, self.end or self.start
+        return "-".join("{:04d}{:02d}{:02d}".format(*date.sort_key()) for date in (start, end))
 
 
 def _ends_before_start(start: PartialDate, end: PartialDate) -> bool:

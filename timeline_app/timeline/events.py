@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import MISSING, dataclass, field, fields
 
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.importance import Importance
@@ -51,6 +51,29 @@ class Source:
 
     def has_web_link(self) -> bool:
         return bool(self.url) and self.url.lower().startswith(("http://", "https://"))
+
+    def as_record(self) -> dict[str, object]:
+        """The source as {field: value}: the keys are SOURCE_FIELDS, the columns of the store's
+        sources table and the keys of sources.toml."""
+        return {name: getattr(self, name) for name in SOURCE_FIELDS}
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, object]) -> Source:
+        """The source a record describes (missing optional fields take their defaults);
+        KeyError names a missing required one."""
+        values = {}
+        for name, default in _SOURCE_DEFAULTS.items():
+            if name in record and record[name] is not None:
+                values[name] = record[name]
+            elif default is MISSING:
+                raise KeyError(name)
+        values["published_approximate"] = bool(values.get("published_approximate", False))
+        return cls(**values)
+
+
+# depends_on is not a field of the record: the store keeps it in a table of its own.
+_SOURCE_DEFAULTS = {f.name: f.default for f in fields(Source) if f.name != "depends_on"}
+SOURCE_FIELDS = tuple(_SOURCE_DEFAULTS)
 
 
 @dataclass(frozen=True)

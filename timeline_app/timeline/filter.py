@@ -19,17 +19,3 @@ class TimelineFilter:
 
     def with_themes(self, themes: frozenset[str]) -> TimelineFilter:
         return replace(self, themes=frozenset(themes))
-
-    def describe(self, theme_names: dict[str, str]) -> str:
-        """The filter in words: "Themes: Energy, Trade & Economy · 2006–2024 · Search: “oil”"."""
-        parts = []
-        if self.themes:
-            names = sorted(theme_names.get(slug, slug) for slug in self.themes)
-            parts.append("Themes: " + ", ".join(names))
-        if self.first_year or self.last_year:
-            first = str(self.first_year) if self.first_year else "…"
-            last = str(self.last_year) if self.last_year else "…"
-            parts.append(f"{first}–{last}")
-        if self.search.strip():
-            parts.append(f"Search: “{self.search.strip()}”")
-        return " · ".join(parts) if parts else "All events"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline_app.timeline.dates import DateSpan
@@ -64,12 +64,12 @@ def _read(path: Path) -> dict:
 
 
 def _source(raw: dict) -> Source:
-    fields = ("id", "title", "archive", "publisher", "author", "published", "url", "note")
-    return Source(
-        **{key: raw.get(key) for key in fields},
-        published_approximate=bool(raw.get("published_approximate", False)),
-        depends_on=tuple(_dependence(raw.get("id", "?"), d) for d in raw.get("depends_on", [])),
-    )
+    try:
+        source = Source.from_record(raw)
+    except KeyError as error:
+        raise TextSourceError(f"source {raw.get('id', '?')}: missing {error}") from error
+    dependences = tuple(_dependence(source.id, d) for d in raw.get("depends_on", []))
+    return replace(source, depends_on=dependences)
 
 
 def _dependence(source_id: str, raw: dict) -> Dependence:

@@ -1,7 +1,8 @@
 """Finding a search's words in text the way the store's search matches them, for highlighting.
 
-The store's full-text index ignores case and diacritics and matches words as prefixes, so a
-highlight does the same: "lead" marks the start of "Leading", "baki" marks "Bakı".
+The store's full-text index ignores case and diacritics, reads ı as i and ə as e
+(timeline.folding), and matches words as prefixes, so a highlight does the same: "lead" marks
+the start of "Leading", "baki" marks "Bakı", "qesebe" marks "Qəsəbə".
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ import html
 import re
 import unicodedata
 
+from timeline_app.timeline.folding import fold_letters
+
 
 def _fold_char(char: str) -> str:
     """One character without its accents, in lower case; always one character long."""
-    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    plain = fold_letters(char)
+    base = "".join(c for c in unicodedata.normalize("NFD", plain) if not unicodedata.combining(c))
     lowered = base.lower()
     return lowered if len(lowered) == 1 else char.lower()[:1] or char
 

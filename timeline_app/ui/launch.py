@@ -72,7 +72,8 @@ def launch(db_path: Path | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from timeline_app.store.database import open_database
-    from timeline_app.store.errors import StoreError
+    from timeline_app.store.errors import StoreBug, StoreError
+    from timeline_app.store.user_copy import user_database
     from timeline_app.wording.qt import install_translators
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -86,7 +87,7 @@ def launch(db_path: Path | None) -> int:
     install_translators()
 
     try:
-        path = db_path if db_path is not None else paths.user_database()
+        path = db_path if db_path is not None else user_database()
         db = open_database(path)
     except StoreError as error:
         log.warning("cannot open the timeline: %s", error)
@@ -99,6 +100,9 @@ def launch(db_path: Path | None) -> int:
         ).format(folder=paths.user_data_dir(), reason=error.strerror or error)
         tell_user(QApplication.translate("launch", "Cannot open the timeline"), message)
         return 1
+    except StoreBug:  # ours, not the file's: the crash dialog, with the traceback in the log
+        show_unexpected_error(*sys.exc_info())
+        return 70
 
     from timeline_app.ui.main_window import MainWindow
 

@@ -48,6 +48,7 @@ from timeline_app.ui.window_geometry import (
     first_launch_geometry,
     fitted_geometry,
 )
+from timeline_app.wording.filters import describe_filter
 from timeline_app.wording.sources import attribution
 
 
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
             self.tr("{shown} of {total} events").format(shown=f"{shown:,}", total=f"{self.total:,}")
         )
         names = {theme.slug: theme.name for theme in self.themes}
-        self.filter_summary.set_whole_text(wanted.describe(names))
+        self.filter_summary.set_whole_text(describe_filter(wanted, names))
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_event(keep)
         else:

@@ -27,10 +27,6 @@ MONTH_ABBREVIATIONS = (
 )  # fmt: skip
 
 
-def _words(pattern: str, **values: object) -> str:
-    return translate(CONTEXT, pattern).format(**values)
-
-
 def month_name(month: int) -> str:
     """ "February" for 2."""
     return translate(CONTEXT, MONTH_NAMES[month - 1])
@@ -46,11 +42,15 @@ def date_label(date: PartialDate) -> str:
     if date.month is None:
         return str(date.year)
     if date.day is None:
-        return _words("{month} {year}", month=month_name(date.month), year=date.year)
-    day = _words("{day} {month} {year}", day=date.day, month=month_name(date.month), year=date.year)
+        return translate("dates", "{month} {year}").format(
+            month=month_name(date.month), year=date.year
+        )
+    day = translate("dates", "{day} {month} {year}").format(
+        day=date.day, month=month_name(date.month), year=date.year
+    )
     if date.hour is None:
         return day
-    return _words("{day}, {time}", day=day, time=time_label(date))
+    return translate("dates", "{day}, {time}").format(day=day, time=time_label(date))
 
 
 def time_label(date: PartialDate) -> str:
@@ -58,13 +58,13 @@ def time_label(date: PartialDate) -> str:
     if date.hour is None:
         return ""
     if date.minute is None:
-        return _words("{hour:02d}h", hour=date.hour)
+        return translate("dates", "{hour:02d}h").format(hour=date.hour)
     return f"{date.hour:02d}:{date.minute:02d}"
 
 
 def approximately(text: str) -> str:
     """ "c. 2005": a date the sources give only loosely."""
-    return _words("c. {date}", date=text)
+    return translate("dates", "c. {date}").format(date=text)
 
 
 def span_label(span: DateSpan) -> str:
@@ -76,28 +76,35 @@ def span_label(span: DateSpan) -> str:
 def _period_label(start: PartialDate, end: PartialDate) -> str:
     if start.hour is not None or end.hour is not None:
         if start.hour is not None and end.hour is not None and start.first_day() == end.first_day():
-            return _words("{start}–{end}", start=date_label(start), end=time_label(end))
-        return _words("{start} – {end}", start=date_label(start), end=date_label(end))
+            return translate("dates", "{start}–{end}").format(
+                start=date_label(start), end=time_label(end)
+            )
+        return translate("dates", "{start} – {end}").format(
+            start=date_label(start), end=date_label(end)
+        )
     same_precision = start.precision == end.precision
     if same_precision and start.year == end.year:
         if start.precision is Precision.DAY and start.month == end.month:
-            return _words(
-                "{first}–{last} {month} {year}",
+            return translate("dates", "{first}–{last} {month} {year}").format(
                 first=start.day,
                 last=end.day,
                 month=month_name(start.month),
                 year=start.year,
             )
         if start.precision is Precision.DAY:
-            return _words(
-                "{day} {month} – {end}",
+            return translate("dates", "{day} {month} – {end}").format(
                 day=start.day,
                 month=month_name(start.month),
                 end=date_label(end),
             )
         if start.precision is Precision.MONTH:
-            return _words("{month}–{end}", month=month_name(start.month), end=date_label(end))
+            return translate("dates", "{month}–{end}").format(
+                month=month_name(start.month),
+                end=date_label(end),
+            )
         return date_label(start)
     if same_precision and start.precision is Precision.YEAR:
-        return _words("{first}–{last}", first=start.year, last=end.year)
-    return _words("{start} – {end}", start=date_label(start), end=date_label(end))
+        return translate("dates", "{first}–{last}").format(first=start.year, last=end.year)
+    return translate("dates", "{start} – {end}").format(
+        start=date_label(start), end=date_label(end)
+    )

@@ -7,8 +7,6 @@ from timeline_app.timeline.events import Citation, Source
 from timeline_app.wording.dates import approximately, date_label
 from timeline_app.wording.translation import translate
 
-CONTEXT = "sources"
-
 
 def published_label(source: Source) -> str | None:
     """When the source came out, as a reader writes it; its own words if not a date."""
@@ -23,7 +21,7 @@ def published_label(source: Source) -> str | None:
 
 def attribution(source: Source) -> str:
     """ "Title", Author, Publisher, date: as a reader cites it."""
-    parts = [translate(CONTEXT, "“{title}”").format(title=source.title)]
+    parts = [translate("sources", "“{title}”").format(title=source.title)]
     by = ", ".join(part for part in (source.author, source.publisher) if part)
     if by:
         parts.append(by)
@@ -35,6 +33,6 @@ def attribution(source: Source) -> str:
 
 def citation_text(citation: Citation) -> str:
     """The quote with its attribution, ready to paste into a paper."""
-    return translate(CONTEXT, "“{quote}” — {attribution}").format(
+    return translate("sources", "“{quote}” — {attribution}").format(
         quote=citation.quote, attribution=attribution(citation.source)
     )
