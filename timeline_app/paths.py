@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sqlite3
-from contextlib import closing
 from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 from timeline_app import APP_NAME, ORGANISATION
-from timeline_app.store.database import use_write_ahead_log
 
 # Tests and portable installs point these at folders of their own.
 DATA_DIR_ENV = "TIMELINE_APP_DATA_DIR"
@@ -30,7 +26,7 @@ def _bundled(name: str) -> Path:
 
 
 def bundled_database() -> Path:
-    """The read-only database shipped with the app; never written to."""
+    """The database shipped with the app, opened read-only from where it is installed."""
     return _bundled("data.db")
 
 
@@ -47,16 +43,3 @@ def user_data_dir() -> Path:
 def user_config_dir() -> Path:
     override = os.environ.get(CONFIG_DIR_ENV)
     return Path(override) if override else platformdirs.user_config_path(APP_NAME, ORGANISATION)
-
-
-def user_database() -> Path:
-    """The user's working copy of the bundled timeline, made on first use."""
-    target = user_data_dir() / "timeline.db"
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".copying")
-        shutil.copyfile(bundled_database(), partial)
-        with closing(sqlite3.connect(partial)) as connection:
-            use_write_ahead_log(connection)
-        partial.replace(target)
-    return target

@@ -44,10 +44,10 @@ def test_list_as_a_table_prints_dates_as_written_and_a_count(capsys, bundled_cop
     assert out.strip().splitlines()[-1].endswith("events")
 
 
-def test_without_db_the_user_copy_of_the_bundled_timeline_is_used(capsys, isolated_user_folders):
+def test_without_db_the_bundled_timeline_is_read_in_place(capsys, isolated_user_folders):
     code, out, _ = run(capsys, "list", "--format", "json")
     assert code == 0 and json.loads(out)["events"]
-    assert (isolated_user_folders / "data" / "timeline.db").exists()
+    assert not (isolated_user_folders / "data").exists()  # nothing is copied or created
 
 
 def test_periods_carry_their_end(capsys, bundled_copy):

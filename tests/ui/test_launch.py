@@ -74,7 +74,9 @@ def test_an_unreadable_database_gives_a_message_not_a_crash(qapp, tmp_path, mess
     assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
 
 
-def test_launch_opens_the_users_copy_with_the_apps_identity(qapp, monkeypatch, messages):
+def test_launch_opens_the_bundled_timeline_read_only_with_the_apps_identity(
+    qapp, monkeypatch, messages
+):
     shown = []
 
     def run_the_app(*args) -> int:  # instead of the event loop: look, then close the window
@@ -88,8 +90,8 @@ def test_launch_opens_the_users_copy_with_the_apps_identity(qapp, monkeypatch, m
     monkeypatch.setattr(launching, "install_error_handlers", lambda: None)
     assert launch(None) == 0
     assert messages == []
-    assert paths.user_database().is_file()
-    assert len(shown) == 1 and shown[0].endswith("Timeline")
+    assert not (paths.user_data_dir() / "timeline.db").exists()  # no copy is made any more
+    assert len(shown) == 1 and shown[0].endswith("bundled timeline (read-only)")
     assert QApplication.applicationName() == APP_NAME
     assert QApplication.desktopFileName() == APP_ID
     assert not QApplication.windowIcon().isNull()
