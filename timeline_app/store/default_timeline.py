@@ -36,7 +36,7 @@ def default_timeline(data_dir: Path, bundled: Path) -> DefaultTimeline:
     try:
         unchanged = content_fingerprint(legacy) == RELEASE_0_1_0
     except sqlite3.Error:  # damaged or foreign: opening it will say so and offer a way out
-        unchanged = False
+        return DefaultTimeline(legacy, read_only=False)
     if unchanged and _retire(legacy):
         return DefaultTimeline(bundled, read_only=True)
     return DefaultTimeline(legacy, read_only=False, tell_user=not (data_dir / TOLD_MARKER).exists())
