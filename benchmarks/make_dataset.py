@@ -21,6 +21,7 @@ if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline_app.store.database import open_database
+from timeline_app.store.indexing import index_of
 from timeline_app.store.writing import add_events, write_timeline
 from timeline_app.timeline.dates import DateSpan, PartialDate
 from timeline_app.timeline.events import Citation, Event, Source, Theme
@@ -106,7 +107,7 @@ def make_dataset(events: int, out: Path, seed: int = 1) -> None:
     try:
         write_timeline(db, f"Synthetic timeline ({events:,} events)", THEMES, sources, [])
         add_events(db, _events(rng, events, sources))
-        db.build_index()  # build and save the index now, as the app would on first open
+        index_of(db)  # build and save the index now, as the app would on first open
     finally:
         db.close()
 

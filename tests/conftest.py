@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,34 @@ def isolated_user_folders(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("TIMELINE_APP_CONFIG_DIR", str(home / "config"))
     return home
+
+
+@pytest.fixture(autouse=True)
+def qt_translations(request):
+    """Tests that run Qt get the translators the app installs at start-up (English plurals)."""
+    if "qapp" in request.fixturenames:
+        request.getfixturevalue("qapp")
+        from timeline_app.wording.qt import install_translators, translators_installed
+
+        if not translators_installed():
+            install_translators()
+
+
+@pytest.fixture
+def read_only_folder(tmp_path) -> Path:
+    """A folder no one may write to, root included: a read-only mount when the tests run as root."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        mount = ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)]
+        if subprocess.run(mount, capture_output=True).returncode != 0:
+            pytest.skip("root cannot be kept from writing here: no read-only mount")
+        yield folder
+        subprocess.run(["umount", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
 
 
 @pytest.fixture

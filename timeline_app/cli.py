@@ -21,6 +21,10 @@ class UsageError(Exception):
     """The command line's words are off; the message says how."""
 
 
+class CommandError(Exception):
+    """Something outside the command line's words stops the command; the message says what."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one clear line, not a usage dump
         raise UsageError(f"{message} (see '{self.prog} --help')")
@@ -36,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         _say_error(str(error))
         return 2
-    except StoreError as error:
+    except (StoreError, CommandError) as error:
         _say_error(str(error))
         return 1
     except KeyboardInterrupt:
@@ -145,7 +149,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder holding themes.toml, sources.toml, events.toml",
     )
-    build.add_argument("--out", type=Path, default=Path("data.db"), metavar="PATH")
+    build.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="the database to write (default: --db, or data.db in the current folder)",
+    )
+    _db_option(build)
     build.set_defaults(run=_run_build)
 
     export = commands.add_parser(
@@ -227,10 +238,13 @@ def _run_list(args: argparse.Namespace) -> int:
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        width = max((len(e.when.label()) for e in events), default=4)
-        for event in events:
+        from timeline_app.wording.dates import span_label
+
+        dates = [span_label(event.when) for event in events]
+        width = max(map(len, dates), default=4)
+        for date, event in zip(dates, events, strict=True):
             themes = ", ".join(t.name for t in event.themes)
-            print(f"{event.when.label():<{width}}  {event.title}  [{themes}]")
+            print(f"{date:<{width}}  {event.title}  [{themes}]")
         print(f"{len(events)} of {queries.total_events(db)} events")
     return 0
 
@@ -318,14 +332,23 @@ def _run_build(args: argparse.Namespace) -> int:
     from timeline_app.timeline.text_sources import TextSourceError
 
     folder = args.from_text or paths.bundled_text_folder()
+    out = _build_target(args)
     try:
-        count = build_database(folder, args.out)
+        count = build_database(folder, out)
     except TextSourceError as error:
         raise UsageError(f"the timeline text in {folder} is not valid: {error}") from error
     except OSError as error:
-        raise UsageError(f"cannot write {args.out}: {error.strerror}") from error
-    print(f"Wrote {count} events to {args.out}")
+        raise UsageError(f"cannot write {out}: {error.strerror}") from error
+    print(f"Wrote {count} events to {out}")
     return 0
+
+
+def _build_target(args: argparse.Namespace) -> Path:
+    """--out, or --db (the global option names the database every command works on)."""
+    db = getattr(args, "db", None)
+    if args.out is not None and db is not None and args.out.resolve() != db.resolve():
+        raise UsageError(f"--db {db} and --out {args.out} name different files; give one")
+    return args.out or db or Path("data.db")
 
 
 def _run_export(args: argparse.Namespace) -> int:

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import collections
+import errno
+import faulthandler
 import logging
 import logging.handlers
+import os
+import stat
+import tempfile
+from pathlib import Path
 
 from timeline_app import paths
 
 log = logging.getLogger("timeline_app")
+LOG_NAME = "timeline-app.log"
+CRASH_LOG_NAME = "timeline-app-crash.log"
 
 
 class RecentLines(logging.Handler):
@@ -23,28 +31,81 @@ class RecentLines(logging.Handler):
 
 
 recent = RecentLines()
+_file_handler: logging.handlers.RotatingFileHandler | None = None
+_crash_log = None  # the open file faulthandler writes to; it must stay open
 
 
-def setup_logging() -> None:
-    """Send the app's log to the console (warnings) and to a rotating file (everything)."""
+def setup_logging() -> Path | None:
+    """Send the app's log to the recent lines and to a rotating file; returns the file.
+
+    The file goes in the data folder, or, when that cannot be written, in a new private folder
+    in the system's temporary folder: an unwritable data folder must not stop the app, nor hide
+    the log. None when no file could be made at all.
+    """
+    global _file_handler
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    recent.setFormatter(formatter)
     root = logging.getLogger()
-    if recent in root.handlers:
+    if recent not in root.handlers:
+        recent.setFormatter(formatter)
+        root.setLevel(logging.INFO)
+        root.addHandler(recent)
+    if _file_handler is not None:
+        return Path(_file_handler.baseFilename)
+    for folder in (paths.user_data_dir() / "logs", None):
+        try:
+            if folder is None:
+                folder = _private_temporary_folder()
+            folder.mkdir(parents=True, exist_ok=True)
+            _file_handler = logging.handlers.RotatingFileHandler(
+                folder / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            )
+        except OSError as error:
+            recent.lines.append(f"cannot log to {folder}: {error.strerror or error}")
+            continue
+        _file_handler.setFormatter(formatter)
+        root.addHandler(_file_handler)
+        _record_crashes(folder / CRASH_LOG_NAME)
+        return folder / LOG_NAME
+    return None
+
+
+def _record_crashes(path: Path) -> None:
+    """Have a crash of the interpreter or of Qt itself (a segfault, an abort) leave its Python
+    traceback in path, appended: the log file cannot record a process that dies at once."""
+    global _crash_log
+    if _crash_log is not None:
         return
-    root.setLevel(logging.INFO)
-    root.addHandler(recent)
     try:
-        folder = paths.user_data_dir() / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            folder / "timeline-app.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        return  # an unwritable data folder must not stop the app from starting
-    handler.setFormatter(formatter)
-    root.addHandler(handler)
+        _crash_log = path.open("a", encoding="utf-8")
+    except OSError as error:
+        log.warning("crashes will not be recorded in %s: %s", path, error.strerror or error)
+        return
+    faulthandler.enable(_crash_log, all_threads=True)
+
+
+def _private_temporary_folder() -> Path:
+    """The same folder on every run, in the system's temporary folder, owned by this user only."""
+    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    folder = Path(tempfile.gettempdir()) / f"timeline-app-{user}" / "logs"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for part in (folder.parent, folder):
+        info = part.lstat()
+        if stat.S_ISLNK(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+            raise OSError(errno.EPERM, "it belongs to another user", str(part))
+    return folder
+
+
+def stop_logging_to_file() -> None:
+    """Close the log file (the next setup_logging chooses one again)."""
+    global _file_handler
+    if _file_handler is not None:
+        logging.getLogger().removeHandler(_file_handler)
+        _file_handler.close()
+        _file_handler = None
 
 
 def log_file_hint() -> str:
-    return str(paths.user_data_dir() / "logs" / "timeline-app.log")
+    """Where the log is written, to name in a message."""
+    if _file_handler is not None:
+        return _file_handler.baseFilename
+    return "no log file (none could be written)"

@@ -1,12 +1,15 @@
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
+from timeline_app import paths
 from timeline_app.cli import main
 from timeline_app.store import queries
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.timeline.text_sources import load_timeline_text
 
 
 def run(capsys, *argv):
@@ -28,7 +31,7 @@ def test_list_energy_as_json_gives_the_energy_events_with_their_quotes(
     assert document["total"] == len(expected)
     assert document["timeline_events"] == queries.total_events(bundled_db)
     btc = next(e for e in document["events"] if e["id"] == "btc-exports-2006")
-    assert btc["start"] == "2006-07" and btc["end"] is None and btc["approximate"] is False
+    assert btc["start"] == "2006-07-13" and btc["end"] is None and btc["approximate"] is False
     assert "Energy" in btc["themes"]
     source = btc["citations"][0]["source"]
     assert set(source) == {"id", "title", "publisher", "author", "published", "url", "archive"}
@@ -150,3 +153,70 @@ def test_python_dash_m_runs_the_same_command_line(bundled_copy):
     )
     assert result.returncode == 0
     assert "Baku–Tbilisi–Ceyhan" in result.stdout
+
+
+@pytest.mark.parametrize("below", ["", "timeline"], ids=["read-only", "missing-in-read-only"])
+def test_a_data_folder_that_cannot_be_written_does_not_stop_the_bundled_timeline(
+    capsys, monkeypatch, read_only_folder, below
+):
+    # The bundled timeline is read where it is installed: nothing has to be copied any more.
+    folder = read_only_folder / below
+    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(folder))
+    code, out, err = run(capsys, "themes")
+    assert code == 0 and "Energy" in out
+    assert "unexpected" not in err
+    assert not (folder / "timeline.db").exists()
+
+
+def test_logging_falls_back_to_a_private_folder_when_the_data_folder_is_read_only(
+    monkeypatch, read_only_folder, tmp_path
+):
+    from timeline_app import logs
+
+    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(read_only_folder / "data"))
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    logs.stop_logging_to_file()
+    try:
+        written = logs.setup_logging()
+        assert written is not None and written.is_relative_to(tmp_path)
+        assert logs.log_file_hint() == str(written)
+        logs.log.warning("a line for the fallback log")
+        assert "a line for the fallback log" in written.read_text(encoding="utf-8")
+        assert (written.parent.stat().st_mode & 0o777) == 0o700
+    finally:
+        logs.stop_logging_to_file()
+
+
+def test_a_hard_crash_leaves_its_traceback_in_the_logs_folder(tmp_path):
+    script = (
+        "import faulthandler; from timeline_app.logs import setup_logging; "
+        "setup_logging(); faulthandler._sigsegv()"
+    )
+    environ = {**os.environ, "TIMELINE_APP_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], env=environ, capture_output=True)
+    assert result.returncode != 0
+    crash = (tmp_path / "logs" / "timeline-app-crash.log").read_text(encoding="utf-8")
+    assert "Segmentation fault" in crash and "<string>" in crash
+
+
+@pytest.mark.parametrize("where", ["global", "command"])
+def test_build_db_writes_the_database_db_names(capsys, tmp_path, monkeypatch, where):
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "built" / "timeline.db"
+    target.parent.mkdir()
+    argv = ["--db", str(target), "build-db"]
+    code, out, err = run(capsys, *(argv if where == "global" else [*argv[2:], *argv[:2]]))
+    events = len(load_timeline_text(paths.bundled_text_folder()).events)
+    assert (code, err) == (0, "")
+    assert out.strip() == f"Wrote {events} events to {target}"
+    assert not (tmp_path / "data.db").exists()
+    code, out, _ = run(capsys, "--db", str(target), "list")
+    assert code == 0 and out.strip().endswith(f"{events} of {events} events")
+
+
+def test_build_db_refuses_db_and_out_that_differ(capsys, tmp_path):
+    code, _, err = run(
+        capsys, "--db", str(tmp_path / "a.db"), "build-db", "--out", str(tmp_path / "b.db")
+    )
+    assert code == 2 and "name different files" in err
+    assert not (tmp_path / "a.db").exists() and not (tmp_path / "b.db").exists()

@@ -12,6 +12,8 @@ from timeline_app.export.content import NumberedSources, gather
 from timeline_app.export.pdf import PageSetup, PdfExport
 from timeline_app.store import queries
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.wording.dates import span_label
+from timeline_app.wording.sources import attribution
 
 ENERGY = TimelineFilter(themes=frozenset({"energy"}))
 
@@ -32,7 +34,7 @@ def test_a_theme_export_holds_every_filtered_event_with_its_quotes(bundled_db, e
     assert wanted, "the bundled timeline has energy events"
     for event in wanted:
         assert flat(event.title) in pdf.text
-        assert event.when.label() in pdf.text
+        assert span_label(event.when) in pdf.text
         assert flat(event.summary) in pdf.text
         for citation in event.citations:
             assert flat(f"“{citation.quote}”") in pdf.text
@@ -105,7 +107,7 @@ def test_quotes_carry_the_number_of_their_source_in_the_sources_list(
     for source in numbers.sources:
         n = numbers.number(source)
         assert sources_part.count(f"[{n}]") == 1
-        assert flat(f"[{n}] {source.attribution()}") in sources_part
+        assert flat(f"[{n}] {attribution(source)}") in sources_part
 
 
 def test_web_addresses_become_links_and_other_addresses_do_not(qapp, small_db, tmp_path, read_pdf):
@@ -184,3 +186,20 @@ def test_a_filter_that_matches_nothing_gives_a_document_that_says_so(
     assert "0 of 3 events" in pdf.text
     assert "No events match this filter." in pdf.text
     assert "1800–1801" in pdf.text
+
+
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_the_graphic_labels_every_event_of_the_whole_timeline(
+    qapp, bundled_db, tmp_path, read_pdf, size
+):
+    result = export(bundled_db, TimelineFilter(), tmp_path / f"{size}.pdf", PageSetup(size=size))
+    pdf = read_pdf(result.path)
+    # White space is left out: a long title may wrap in the events, at a dash with no space.
+    text = re.sub(r"\s+", "", pdf.text)
+    graphic, body = text[: text.index("Events")], text[text.index("Events") :]
+    events = queries.filtered_events(bundled_db, TimelineFilter())
+    assert len(events) >= 36
+    for event in events:
+        title = re.sub(r"\s+", "", event.title)
+        assert title in graphic, f"{event.title!r} has no label in the graphic"
+        assert title in body

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import errno
+import os
+import signal
+import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -94,3 +99,54 @@ def test_a_finished_export_replaces_the_existing_file(qapp, small_db, tmp_path):
     assert target.read_bytes().startswith(b"%PDF-") and target.read_bytes() != OLD
     assert target.read_bytes().rstrip().endswith(b"%%EOF")
     assert leftovers(tmp_path) == []
+
+
+def test_a_read_only_file_is_refused_and_left_untouched(qapp, small_db, tmp_path):
+    target = tmp_path / "out.pdf"
+    target.write_bytes(OLD)
+    target.chmod(0o444)
+    with pytest.raises(ExportError, match="is read-only") as raised:
+        export_to(small_db, target).run()
+    assert "No file was changed" in str(raised.value)
+    assert target.read_bytes() == OLD
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_export_gets_the_mode_the_umask_gives(qapp, small_db, tmp_path, umask, mode):
+    previous = os.umask(umask)
+    try:
+        export_to(small_db, tmp_path / "out.pdf").run()
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "out.pdf").stat().st_mode) == mode
+
+
+def test_a_replaced_export_keeps_its_mode(qapp, small_db, tmp_path):
+    target = tmp_path / "out.pdf"
+    target.write_bytes(OLD)
+    target.chmod(0o640)
+    export_to(small_db, target).run()
+    assert target.read_bytes() != OLD
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_the_part_left_by_a_killed_export_is_removed_by_the_next(qapp, small_db, tmp_path):
+    killed = (
+        "import os, signal, sys; from pathlib import Path; "
+        "from timeline_app.export.safe_file import replacing\n"
+        "with replacing(Path(sys.argv[1])) as part:\n"
+        "    part.write_bytes(b'%PDF half written')\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", killed, str(tmp_path / "first.pdf")])
+    assert result.returncode == -signal.SIGKILL
+    assert len(leftovers(tmp_path)) == 1  # what the kill left behind
+    running = tmp_path / f".other.pdf.{os.getpid()}.abcd1234.part"  # an export still running
+    running.write_bytes(b"%PDF being written")
+    not_ours = tmp_path / ".notes.txt.part"
+    not_ours.write_bytes(b"someone else's")
+    export_to(small_db, tmp_path / "second.pdf").run()
+    assert leftovers(tmp_path) == sorted([running.name, not_ours.name])
+    assert not (tmp_path / "first.pdf").exists()

@@ -33,3 +33,10 @@ def test_block_quotes_leave_the_summary_for_the_citations_with_their_cite():
         Quote("We will meet again.", "https://example.org/speech", "The envoy"),
         Quote("Unsourced words", None, None),
     ]
+
+
+def test_a_block_quote_keeps_a_quote_mark_that_opens_only_part_of_it():
+    kept = to_plain_text("<blockquote>“Programme” forms the basis of the work.</blockquote>")
+    assert [q.text for q in kept.quotes] == ["“Programme” forms the basis of the work."]
+    wrapped = to_plain_text("<blockquote>“The whole quote, in marks.”</blockquote>")
+    assert [q.text for q in wrapped.quotes] == ["The whole quote, in marks."]

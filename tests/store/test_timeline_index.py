@@ -8,7 +8,7 @@ import pytest
 from benchmarks.make_dataset import make_dataset
 from timeline_app.store import queries
 from timeline_app.store.database import open_database
-from timeline_app.store.timeline_index import TimelineIndex
+from timeline_app.store.indexing import build_index, index_of
 from timeline_app.timeline.filter import TimelineFilter
 
 
@@ -89,9 +89,10 @@ def test_the_saved_index_is_dropped_when_the_data_changes(synthetic, tmp_path):
 def test_a_saved_index_loads_as_the_one_it_was_built_from(synthetic):
     db = open_database(synthetic)
     try:
-        saved = db.index
-        rebuilt = TimelineIndex._build(db)
-        for name in ("ids", "starts", "ends", "masks", "primary"):
+        saved = index_of(db)
+        rebuilt = build_index(db)
+        assert saved is not rebuilt
+        for name in ("ids", "starts", "ends", "masks", "primary", "ranks"):
             assert getattr(saved, name) == getattr(rebuilt, name)
         assert saved.theme_slugs == rebuilt.theme_slugs
     finally:
@@ -103,7 +104,7 @@ def test_the_generator_makes_the_same_timeline_from_the_same_seed(tmp_path):
         db = open_database(path)
         try:
             return [
-                (e.key, e.when.label(), e.title, e.summary, [t.slug for t in e.themes],
+                (e.key, e.when, e.title, e.summary, [t.slug for t in e.themes],
                  [(c.quote, c.source.id, c.source.url) for c in e.citations])
                 for e in queries.filtered_events(db, TimelineFilter())
             ]  # fmt: skip
@@ -116,3 +117,28 @@ def test_the_generator_makes_the_same_timeline_from_the_same_seed(tmp_path):
     assert dump(tmp_path / "a.db") != dump(tmp_path / "c.db")
     themes = {slug for event in dump(tmp_path / "a.db") for slug in event[4]}
     assert len(themes) == 6
+
+
+def test_stated_importance_outranks_any_derived_weight(bundled_db):
+    index = index_of(bundled_db)
+    keys = dict(bundled_db.read("SELECT id, key FROM events"))
+    milestones = {keys[index.ids[p]] for p in index.notable()}
+    assert milestones == {
+        "recognition-1991", "netanyahu-visit-1997", "btc-exports-2006", "karabakh-war-2020",
+        "trade-office-2021", "embassy-2023", "oil-figures-2024",
+    }  # fmt: skip
+    lowest_milestone = min(index.ranks[p] for p in index.notable())
+    others = [r for p, r in enumerate(index.ranks) if p not in set(index.notable())]
+    assert max(others) < lowest_milestone
+
+
+def test_landmarks_hold_every_notable_event_in_the_span_that_passes_the_filter(bundled_db):
+    index = index_of(bundled_db)
+    energy = index.select(TimelineFilter(themes=frozenset({"energy"})))
+    first, last = index.starts[0], index.ends[-1]
+    chosen = index.landmarks(energy, first, last, slots=3)
+    notable_energy = [p for p in index.notable() if p in set(energy.positions)]
+    assert notable_energy and set(notable_energy) <= set(chosen)
+    assert set(chosen) <= set(energy.positions)
+    ranks = [index.ranks[p] for p in chosen]
+    assert ranks == sorted(ranks, reverse=True)

@@ -57,10 +57,15 @@ def open_window(qtbot):
         return window
 
     yield make
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
     for window in opened:
         db = window.db
         window.close()
+        window.deleteLater()  # gone from the top-level widgets later tests look through
         db.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

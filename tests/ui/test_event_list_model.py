@@ -13,6 +13,7 @@ from timeline_app.timeline.events import Event, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui import event_list_model
 from timeline_app.ui.event_list_model import PAGE_SIZE, EventListModel, EventRole
+from timeline_app.wording.dates import span_label
 
 
 def test_the_model_passes_qts_model_tester(qtmodeltester, bundled_db):
@@ -34,7 +35,7 @@ def test_rows_follow_the_store_in_time_order(bundled_db):
     assert expected
     rows = [model.index(row, 0) for row in range(model.rowCount())]
     assert [index.data(EventRole.ID) for index in rows] == [line.id for line in expected]
-    assert [index.data(EventRole.DATE) for index in rows] == [e.when.label() for e in expected]
+    assert [index.data(EventRole.DATE) for index in rows] == [span_label(e.when) for e in expected]
     assert [index.data(EventRole.TITLE) for index in rows] == [e.title for e in expected]
     assert [index.data(EventRole.THEMES) for index in rows] == [
         list(e.theme_slugs) for e in expected

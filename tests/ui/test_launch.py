@@ -117,3 +117,14 @@ def test_qt_messages_go_to_python_logging(caplog):
     assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
         ("qt", logging.WARNING, "a Qt warning")
     ]
+
+
+def test_launch_installs_the_translators_before_it_says_anything(qapp, tmp_path, messages):
+    from timeline_app.wording import qt as wording_qt
+
+    wording_qt.remove_translators()
+    garbage = tmp_path / "broken.db"
+    garbage.write_bytes(b"not sqlite")
+    assert launch(garbage) == 1
+    assert wording_qt.translators_installed()
+    assert QApplication.translate("FilterPanel", "%n event(s)", "", 1) == "1 event"

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 from timeline_app import paths
 from timeline_app.store import queries
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.ui.window_geometry import first_launch_geometry
 
 
 def test_filters_size_and_splitters_are_restored_on_relaunch(qtbot, open_window, bundled_copy):
@@ -55,6 +56,7 @@ def test_unreadable_settings_fall_back_to_defaults(qtbot, open_window, bundled_c
     )
     window = open_window(bundled_copy)
     assert window.current_filter() == TimelineFilter()
-    assert (window.width(), window.height()) == (1400, 860)
+    available = window.screen().availableGeometry()
+    assert window.size() == first_launch_geometry(available).size()  # as on a first launch
     settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
     assert settings.value("filter/first_year") == "soon"  # untouched until the window closes

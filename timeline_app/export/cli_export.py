@@ -12,10 +12,11 @@ from PySide6.QtGui import QGuiApplication
 from timeline_app.export.content import gather
 from timeline_app.export.pdf import ExportResult, PageSetup, PdfExport
 from timeline_app.export.safe_file import ExportError
-from timeline_app.export.words import count_of, tr
+from timeline_app.export.words import tr
 from timeline_app.store.database import Database
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.wording.qt import install_translators, translators_installed
 
 _application: QGuiApplication | None = None
 
@@ -24,6 +25,8 @@ def export_from_command_line(db: Database, wanted: TimelineFilter, args: argpars
     """Export the events that pass wanted to args.out; returns the exit code."""
     try:
         gui_application()
+        if not translators_installed():
+            install_translators()
         content = gather(db, wanted, title=args.title)
         setup = PageSetup(size=args.page_size, landscape=args.landscape)
         result = PdfExport(content, args.out, setup).run()
@@ -36,7 +39,7 @@ def export_from_command_line(db: Database, wanted: TimelineFilter, args: argpars
 
 def summary(result: ExportResult) -> str:
     """ "Exported 12 of 36 events to out.pdf (3 pages)"."""
-    pages = count_of(result.pages, "{n} page", "{n} pages")
+    pages = tr("%n page(s)", result.pages)
     return tr(
         "Exported {shown} of {total} events to {path} ({pages})",
         shown=result.events,

@@ -10,6 +10,7 @@ from timeline_app.store.database import Database
 from timeline_app.timeline.dates import PartialDate
 from timeline_app.timeline.events import Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.wording.dates import date_label
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class ExportContent:
     @property
     def exported_on_label(self) -> str:
         day = self.exported_on
-        return PartialDate(day.year, day.month, day.day).label()
+        return date_label(PartialDate(day.year, day.month, day.day))
 
     @property
     def theme_names(self) -> list[str]:

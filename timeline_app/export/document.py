@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from timeline_app.export.blocks import Block, GraphicBlock, TextBlock
 from timeline_app.export.content import ExportContent, NumberedSources
 from timeline_app.export.typeset import Paragraph, TextStyle
-from timeline_app.export.words import count_of, tr
+from timeline_app.export.words import tr
 from timeline_app.timeline.events import Event, Source
+from timeline_app.wording.dates import span_label
+from timeline_app.wording.sources import attribution
 
 GREY = "#555555"
 TITLE = TextStyle(18, bold=True)
@@ -31,19 +33,16 @@ QUOTE_RULE = "#b8b8b8"
 def events_line(content: ExportContent) -> str:
     """ "12 of 36 events"."""
     total = content.timeline_events
-    return count_of(
-        total, "{shown} of {n} event", "{shown} of {n} events", shown=len(content.events)
-    )
+    return tr("{shown} of %n event(s)", total, shown=len(content.events))
 
 
-def document_blocks(content: ExportContent, graphic: GraphicBlock | None) -> Iterator[Block]:
+def document_blocks(content: ExportContent, graphic: list[GraphicBlock]) -> Iterator[Block]:
     """Every block of the document, top to bottom."""
     yield heading(content)
     if not content.events:
         yield TextBlock((Paragraph(tr("No events match this filter."), NOTHING),), space_before=14)
         return
-    if graphic is not None:
-        yield graphic
+    yield from graphic
     yield TextBlock((Paragraph(tr("Events"), SECTION),), space_before=16, keep_with_next=True)
     for event in content.events:
         yield from event_blocks(event, content.sources)
@@ -68,7 +67,7 @@ def heading(content: ExportContent) -> TextBlock:
 def event_blocks(event: Event, sources: NumberedSources) -> Iterator[TextBlock]:
     """The event's heading and summary in one block, then one block per quote."""
     paragraphs = [
-        Paragraph(event.when.label(), DATE, space_after=1),
+        Paragraph(span_label(event.when), DATE, space_after=1),
         Paragraph(event.title, EVENT_TITLE, space_after=1),
     ]
     if event.themes:
@@ -92,7 +91,7 @@ def event_blocks(event: Event, sources: NumberedSources) -> Iterator[TextBlock]:
 def source_block(source: Source, number: int) -> TextBlock:
     """ "[3] “Title”, Author, Publisher, 12 March 2024. https://…" with the address a link."""
     pieces: list[tuple[str, TextStyle | None, str | None]] = [
-        (source.attribution() + ".", None, None)
+        (attribution(source) + ".", None, None)
     ]
     if source.url:
         link = source.url if source.has_web_link() else None

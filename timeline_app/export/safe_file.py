@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,20 +18,36 @@ class ExportError(Exception):
     """An export that could not be written; the message says why, in the user's words."""
 
 
+# ".out.pdf.<pid>.<mkstemp's 8 characters>.part": the process id lets a later export tell the
+# parts of a killed export (its process is gone) from those of one still running.
+_PART = re.compile(r"^\..+\.(\d+)\.[a-z0-9_]{8}\.part$")
+
+
 @contextlib.contextmanager
 def replacing(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside target; on success it replaces target, on failure it goes.
 
-    A failed or cancelled export leaves no partial file and does not touch an existing one.
+    A failed or cancelled export leaves no partial file and does not touch an existing one; a
+    read-only target is refused. The new file gets the mode a new file gets from the user's
+    umask, or the mode of the file it replaces.
     """
     target = Path(target)
     if target.is_dir():
         raise ExportError(
             tr("{target} is a folder; choose a file name for the PDF.", target=target)
         )
+    if _is_read_only(target):
+        raise ExportError(
+            tr(
+                "{target} is read-only; choose another name, or make it writable first. "
+                "No file was changed.",
+                target=target,
+            )
+        )
+    remove_abandoned_parts(target.parent)
     try:
         handle, name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+            prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent
         )
     except OSError as error:
         raise explain(error, target) from error
@@ -37,12 +55,64 @@ def replacing(target: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except OSError as error:
         raise explain(error, target) from error
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+
+
+def remove_abandoned_parts(folder: Path) -> list[Path]:
+    """Delete the partial files of exports whose process died before it could (killed, or the
+    machine went down); returns them."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            match = _PART.match(entry.name)
+            if match and entry.is_file(follow_symlinks=False) and not _alive(int(match[1])):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid() or os.name == "nt":  # Windows' os.kill would end the process
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0 only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True  # it exists (another user's), or we cannot tell: leave its file alone
+    return True
+
+
+def _is_read_only(target: Path) -> bool:
+    """A file without write permission, for the user or at all (root may write anything, but
+    a file marked read-only is not one to overwrite silently)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not os.access(target, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _mode_for(target: Path) -> int:
+    """The replaced file's mode, or what the umask gives a new file (mkstemp's is 0600)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    # Reading the umask means setting it; no other thread of this app creates files meanwhile.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def explain(error: OSError, target: Path) -> ExportError:

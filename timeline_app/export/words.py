@@ -7,12 +7,11 @@ from PySide6.QtCore import QCoreApplication
 CONTEXT = "export"
 
 
-def tr(text: str, **values: object) -> str:
-    """Translate text, then fill its {named} places (values are never translated)."""
-    translated = QCoreApplication.translate(CONTEXT, text)
+def tr(text: str, count: int = -1, **values: object) -> str:
+    """Translate text, then fill its {named} places (values are never translated).
+
+    With a count, text is a Qt plural ("%n page(s)"): the catalogue picks the form and puts the
+    count in place of %n.
+    """
+    translated = QCoreApplication.translate(CONTEXT, text, None, count)
     return translated.format(**values) if values else translated
-
-
-def count_of(count: int, one: str, many: str, **values: object) -> str:
-    """ "1 page" / "12 pages": the translator sees both forms; {n} is the count."""
-    return tr(one if count == 1 else many, n=count, **values)

@@ -141,7 +141,7 @@ class _Reader:
             self.cite_start = None
         elif tag == "blockquote" and self.quote is not None:
             cite, start = self.quote
-            words = _tidy("".join(self.out[start:])).strip("“”\"' \n")
+            words = _unwrapped(_tidy("".join(self.out[start:])).strip())
             if words:
                 self.quotes.append(Quote(words, cite, self.attribution or None))
             del self.out[start:]  # the quote becomes a citation, not part of the summary
@@ -153,3 +153,16 @@ def escape(text: str) -> str:
     """Plain text as HTML: special characters escaped, line breaks kept."""
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     return "".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
+
+
+_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
+
+
+def _unwrapped(words: str) -> str:
+    """A block quote's words without the quote marks around the whole of it, if it has them: a
+    mark that opens only part of the quote is the source's own and stays."""
+    if len(words) >= 2 and _PAIRS.get(words[0]) == words[-1]:
+        inner = words[1:-1]
+        if words[0] not in inner and words[-1] not in inner:
+            return inner.strip()
+    return words

@@ -11,6 +11,7 @@ from pathlib import Path
 from timeline_app.formats.errors import FormatError
 from timeline_app.store.build import compact_to_one_file
 from timeline_app.store.database import Database, open_database
+from timeline_app.store.indexing import index_of
 from timeline_app.store.writing import (
     add_events,
     add_source_relations,
@@ -43,7 +44,7 @@ def create_timeline(records: Iterable[Record], target: Path) -> int:
         db = open_database(temporary, create=True)
         try:
             count = _Writer(db).write(records)
-            db.build_index()  # saved inside the file, so opening it never has to write
+            index_of(db)  # built and saved inside the file, so opening it never has to write
         finally:
             db.close()
         compact_to_one_file(temporary)

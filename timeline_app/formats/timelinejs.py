@@ -10,6 +10,8 @@ from timeline_app.formats.html_text import escape, to_plain_text
 from timeline_app.timeline.dates import DateError, DateSpan, PartialDate
 from timeline_app.timeline.document import KeyBook, SourceBook, ThemeBook
 from timeline_app.timeline.events import Citation, Event, Theme
+from timeline_app.wording.dates import date_label, span_label
+from timeline_app.wording.sources import attribution
 
 ERAS_THEME = "Eras"  # TimelineJS's eras become events of this theme, and go back as eras
 _APPROXIMATE = re.compile(r"^\s*(c\.|ca\.|circa|about|around|~)", re.IGNORECASE)
@@ -57,7 +59,7 @@ class SlideReader:
         return Event(
             key=self.keys.key(slide.unique_id, self.count),
             when=DateSpan(slide.start, end, approximate),
-            title=to_plain_text(slide.headline).text or slide.start.label(),
+            title=to_plain_text(slide.headline).text or date_label(slide.start),
             summary=text.text,
             themes=themes,
             citations=tuple(_unique(citations)),
@@ -118,20 +120,20 @@ def slide_text(event: Event) -> str:
             cite = f' cite="{_attribute(source.url)}"' if source.has_web_link() else ""
             parts.append(
                 f"<blockquote{cite}>{escape(citation.quote)}"
-                f"<cite>{inline_html(source.attribution())}</cite></blockquote>"
+                f"<cite>{inline_html(attribution(source))}</cite></blockquote>"
             )
         elif source.has_web_link():
             parts.append(
                 f'<p><a href="{_attribute(source.url)}">{inline_html(source.title)}</a></p>'
             )
         else:
-            parts.append(f"<p>{inline_html(source.attribution())}</p>")
+            parts.append(f"<p>{inline_html(attribution(source))}</p>")
     return "".join(part for part in parts if part)
 
 
 def display_date(event: Event) -> str:
     """Only an approximate date needs saying in words: TimelineJS has no "circa" of its own."""
-    return event.when.label() if event.when.approximate else ""
+    return span_label(event.when) if event.when.approximate else ""
 
 
 def group_of(event: Event) -> str:

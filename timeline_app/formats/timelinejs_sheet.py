@@ -122,13 +122,13 @@ def write(records: Iterable[Record], out: TextIO) -> int:
 def _event_row(event: Event) -> list[str]:
     start, end = event.when.start, event.when.end
     cells = {
-        "Year": start.year, "Month": start.month, "Day": start.day, "Time": start.time(),
+        "Year": start.year, "Month": start.month, "Day": start.day, "Time": _sheet_time(start),
         "Display Date": display_date(event), "Headline": inline_html(event.title),
         "Text": slide_text(event), "Group": group_of(event),
     }  # fmt: skip
     if end is not None:
         cells |= {"End Year": end.year, "End Month": end.month, "End Day": end.day,
-                  "End Time": end.time()}  # fmt: skip
+                  "End Time": _sheet_time(end)}  # fmt: skip
     if is_era(event):
         cells |= {"Type": "era", "Group": "", "Text": escape(event.summary)}
     return _row(cells)
@@ -136,3 +136,10 @@ def _event_row(event: Event) -> list[str]:
 
 def _row(cells: dict[str, object]) -> list[str]:
     return ["" if cells.get(h) is None else str(cells[h]) for h in HEADERS]
+
+
+def _sheet_time(date: PartialDate) -> str | None:
+    """The Time column as the sheet writes it: "14:30", or "14:00" for a time known to the hour."""
+    if date.hour is None:
+        return None
+    return f"{date.hour:02d}:{date.minute or 0:02d}"

@@ -22,6 +22,7 @@ from timeline_app.timeline.dates import DateError, DateSpan, PartialDate
 from timeline_app.timeline.document import KeyBook, Record, SourceBook, ThemeBook, TimelineInfo
 from timeline_app.timeline.events import Citation, Event, Theme
 from timeline_app.timeline.importance import Importance
+from timeline_app.wording.dates import span_label
 
 ERAS_THEME = "Eras"
 _TIME = re.compile(r"^\s*(-?\d+)-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
@@ -208,7 +209,7 @@ class _Builder:
         except DateError as error:
             raise FormatError(self.path, f"{error} (event “{title}”)", where, "end") from error
         self.pending.append(Event(
-            key=self.keys.key(None, self.count), when=when, title=title or when.label(),
+            key=self.keys.key(None, self.count), when=when, title=title or span_label(when),
             summary=summary, themes=themes, citations=citations,
             importance=Importance.MILESTONE if milestone else None,
         ))  # fmt: skip

@@ -19,7 +19,15 @@ from PySide6.QtGui import (
 )
 
 from timeline_app.render.scale import TimeScale
-from timeline_app.render.scene import MARKER_SIZE, Bucket, PlacedMark, Scene, event_at
+from timeline_app.render.scene import (
+    MARKER_SIZE,
+    MORE_ROW,
+    Bucket,
+    Cluster,
+    PlacedMark,
+    Scene,
+    event_at,
+)
 from timeline_app.render.ticks import ticks
 from timeline_app.timeline.events import Theme
 
@@ -111,9 +119,11 @@ def paint_timeline(
     _paint_grid_and_axis(painter, rect, axis_y, scale, style)
     if scene.buckets:
         _paint_buckets(painter, scene.buckets, scale, rect.top() + 4, axis_y, style)
+    _paint_crowded(painter, scene.crowded, style, selected_id)
+    plated = scene.is_aggregated  # labels over columns need a plate to stay readable
     for item in scene.placed:
-        _paint_mark(painter, item, style, axis_y, item.mark.event_id == selected_id)
-    _paint_hidden(painter, scene.hidden, scale, axis_y, style)
+        _paint_mark(painter, item, style, axis_y, item.mark.event_id == selected_id, plated)
+    _paint_clusters(painter, scene.clusters, style)
     painter.restore()
 
 
@@ -138,10 +148,15 @@ def _paint_grid_and_axis(
 
 
 def _paint_mark(
-    painter: QPainter, item: PlacedMark, style: TimelineStyle, axis_y: float, selected: bool
+    painter: QPainter,
+    item: PlacedMark,
+    style: TimelineStyle,
+    axis_y: float,
+    selected: bool,
+    plated: bool = False,
 ) -> None:
     mark = item.mark
-    colour = style.colour(mark.theme_slugs[0] if mark.theme_slugs else "")
+    colour = style.colour(_first_slug(item))
     faint = QColor(colour)
     faint.setAlphaF(0.35)
     painter.setPen(QPen(faint, 1, Qt.PenStyle.DotLine))
@@ -169,9 +184,18 @@ def _paint_mark(
         font = QFont(style.font)  # the weight the layout measured: the outline marks selection
         font.setItalic(mark.approximate)
         painter.setFont(font)
-        painter.setPen(style.text)
         metrics = QFontMetricsF(font)
-        painter.drawText(QPointF(item.label_left, item.y + metrics.ascent() / 2 - 1), mark.label)
+        if plated or item.label_inside:
+            plate = QColor(style.background)
+            plate.setAlphaF(0.85)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(plate)
+            painter.drawRoundedRect(
+                QRectF(item.label_left - 2, item.y - metrics.height() / 2,
+                       item.label_width + 4, metrics.height()), 2, 2,
+            )  # fmt: skip
+        painter.setPen(style.text)
+        painter.drawText(QPointF(item.label_left, item.y + metrics.ascent() / 2 - 1), item.label)
         painter.setFont(style.font)
 
 
@@ -244,7 +268,7 @@ def _paint_buckets(
     # Say what the columns mean, on a plate in the corner so no column runs through the words.
     peak = max(b.total for b in buckets)
     total = sum(b.total for b in buckets)
-    note = f"{total:,} events, too many to label here: zoom in. Tallest column: {peak:,}"
+    note = f"{total:,} events; the weightiest are labelled. Tallest column: {peak:,}"
     plate = QRectF(scale.left + 4, top, metrics.horizontalAdvance(note) + 10, note_height)
     painter.setPen(Qt.PenStyle.NoPen)
     background = QColor(style.background)
@@ -255,26 +279,41 @@ def _paint_buckets(
     painter.drawText(QPointF(plate.left() + 5, plate.top() + 2 + metrics.ascent()), note)
 
 
-def _paint_hidden(
-    painter: QPainter, hidden: Sequence[Bucket], scale: TimeScale, axis_y: float,
+def _paint_crowded(
+    painter: QPainter,
+    crowded: Sequence[PlacedMark],
     style: TimelineStyle,
-) -> None:  # fmt: skip
-    """Events with no room left show as "+N" just above the axis, where they fall."""
-    if not hidden:
+    selected_id: int | None,
+) -> None:
+    """Marks with no room in a lane: thin strokes in the row above the axis, where they fall."""
+    for item in crowded:
+        selected = item.mark.event_id == selected_id
+        colour = style.selection if selected else style.colour(_first_slug(item))
+        width = max(item.x1 - item.x0, 2.0 if selected else 1.5)
+        painter.fillRect(QRectF(item.x0, item.y, width, MORE_ROW / 2 - 2), colour)
+
+
+def _paint_clusters(painter: QPainter, clusters: Sequence[Cluster], style: TimelineStyle) -> None:
+    """ "+N" where marks are drawn without labels: a click on it zooms to them."""
+    if not clusters:
         return
     metrics = QFontMetricsF(style.font)
-    painter.setPen(style.muted)
-    right_edge = float("-inf")
-    pending = 0
-    for bucket in hidden:
-        pending += bucket.total
-        x = scale.x(bucket.first_day)
-        if x < right_edge:
-            continue
-        text = f"+{pending}"
-        painter.drawText(QPointF(x, axis_y - 3), text)
-        right_edge = x + metrics.horizontalAdvance(text) + 4
-        pending = 0
+    plate = QColor(style.background)
+    plate.setAlphaF(0.9)
+    for cluster in clusters:
+        box = QRectF(cluster.left, cluster.y - MORE_ROW / 2 + 1, cluster.right - cluster.left,
+                     MORE_ROW - 2)  # fmt: skip
+        painter.setPen(QPen(style.muted, 1))
+        painter.setBrush(plate)
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setPen(style.muted)
+        text = f"+{cluster.total:,}"
+        x = box.center().x() - metrics.horizontalAdvance(text) / 2
+        painter.drawText(QPointF(x, box.center().y() + metrics.ascent() / 2 - 1.5), text)
+
+
+def _first_slug(item: PlacedMark) -> str:
+    return item.mark.theme_slugs[0] if item.mark.theme_slugs else ""
 
 
 def paint_legend(painter: QPainter, rect: QRectF, style: TimelineStyle) -> float:

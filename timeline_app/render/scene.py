@@ -1,20 +1,37 @@
-"""Laying out what the timeline shows: marks stacked into lanes so no two labels overlap,
-or, where events are too dense to draw one by one, columns of counts per stretch of time."""
+"""Laying out what the timeline shows: which events get a label, and where.
+
+Labels go to the most important events first, and among equals they spread over the whole span
+rather than filling it from the left. Each lane keeps the stretches its labels and marks already
+take, so a label may sit left or right of its mark wherever that stretch is free. A mark that
+gets no label is still drawn, and each stretch of such marks shows a count that zooms to them.
+Where events are too many to draw one by one, columns of counts show the density and the labels
+of the most important events are drawn over them.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from timeline_app.render.scale import TimeScale
-from timeline_app.timeline.dates import Precision
+from timeline_app.store.timeline_index import count_per_stretch
+from timeline_app.timeline.dates import Precision, precision_of
 from timeline_app.timeline.events import Event
+from timeline_app.timeline.importance import Importance, derived_score
 
-MAX_MARKS = 600  # beyond this many events in view, draw counts: few more could be labelled
+MAX_MARKS = 600  # beyond this many events in view, draw counts with landmark labels over them
 MARKER_SIZE = 9.0
 LABEL_GAP = 4.0
 LANE_GAP = 10.0  # horizontal room kept between neighbours in a lane
 BUCKET_PIXELS = 6.0
+MIN_ELIDED = 60.0  # a label cut shorter than this says too little to be worth drawing
+ELLIPSIS = "…"
+MORE_ROW = 16.0  # the row above the axis for marks with no room in a lane, and their counts
+CLUSTER_GAP = 24.0  # unlabelled marks closer than this share one count
+TIERS_PER_LEVEL = 5  # derived importance splits each level into this many tiers
+
+LabelWidth = Callable[[str], float]
 
 
 @dataclass(frozen=True)
@@ -29,6 +46,7 @@ class Mark:
     is_period: bool
     title: str
     theme_slugs: tuple[str, ...]
+    weight: float = 0.0  # the stated importance level, plus a derived fraction below 1
 
     @property
     def label(self) -> str:
@@ -38,6 +56,28 @@ class Mark:
     def is_exact_day(self) -> bool:
         return not self.is_period and self.precision is Precision.DAY
 
+    @property
+    def is_milestone(self) -> bool:
+        return self.weight >= Importance.MILESTONE
+
+
+def make_mark(
+    event_id: int,
+    first_day: int,
+    last_day: int,
+    start: str,
+    has_end: bool,
+    approximate: bool,
+    title: str,
+    theme_slugs: tuple[str, ...],
+    weight: float = 0.0,
+) -> Mark:
+    """The one way a Mark is made, from an event's stored fields."""
+    return Mark(
+        event_id, first_day, last_day, precision_of(start), approximate, has_end, title,
+        theme_slugs, weight,
+    )  # fmt: skip
+
 
 @dataclass(frozen=True)
 class PlacedMark:
@@ -45,11 +85,27 @@ class PlacedMark:
     x0: float  # where the event's time starts
     x1: float  # where its time ends (equal to x0 for a single day)
     y: float  # the centre line of its lane
-    label_width: float  # 0 when the label did not fit and is left out
-    label_on_left: bool = False  # near the right edge the label goes before the mark
+    label_width: float = 0.0  # 0 when it has no label
+    label_on_left: bool = False
+    label: str = ""  # the title as drawn: whole, or cut short with an ellipsis
+    label_inside_at: float | None = None  # a long period's label sits on its bar, from here
+
+    @property
+    def is_labelled(self) -> bool:
+        return bool(self.label_width)
+
+    @property
+    def label_inside(self) -> bool:
+        return self.label_inside_at is not None
+
+    @property
+    def is_elided(self) -> bool:
+        return self.is_labelled and self.label != self.mark.label
 
     @property
     def label_left(self) -> float:
+        if self.label_inside_at is not None:
+            return self.label_inside_at
         if self.label_on_left:
             return self.x0 - MARKER_SIZE / 2 - LABEL_GAP - self.label_width
         return max(self.x1, self.x0 + MARKER_SIZE / 2) + LABEL_GAP
@@ -61,7 +117,7 @@ class PlacedMark:
     @property
     def right(self) -> float:
         end = max(self.x1, self.x0 + MARKER_SIZE / 2)
-        if self.label_width and not self.label_on_left:
+        if self.label_width and not self.label_on_left and self.label_inside_at is None:
             return end + LABEL_GAP + self.label_width
         return end
 
@@ -77,10 +133,23 @@ class Bucket:
 
 
 @dataclass(frozen=True)
+class Cluster:
+    """A stretch of marks drawn without labels: a count the reader can click to zoom to them."""
+
+    first_day: int
+    last_day: int  # inclusive
+    total: int
+    left: float  # where the count is drawn
+    right: float
+    y: float
+
+
+@dataclass(frozen=True)
 class Scene:
-    placed: list[PlacedMark] = field(default_factory=list)
-    buckets: list[Bucket] = field(default_factory=list)
-    hidden: list[Bucket] = field(default_factory=list)  # marks with no room left, as counts
+    placed: list[PlacedMark] = field(default_factory=list)  # in lanes, labelled or not
+    buckets: list[Bucket] = field(default_factory=list)  # the density, when events are many
+    crowded: list[PlacedMark] = field(default_factory=list)  # in the row above the axis
+    clusters: list[Cluster] = field(default_factory=list)  # counts of unlabelled marks
     top: float = 0.0
     lane_height: float = 20.0
 
@@ -90,93 +159,303 @@ class Scene:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.placed or self.buckets or self.hidden)
+        return not (self.placed or self.buckets or self.crowded)
 
     def event_count(self) -> int:
-        shown = len(self.placed) + sum(b.total for b in self.hidden)
-        return shown + sum(b.total for b in self.buckets)
+        if self.buckets:  # landmarks are among the counted
+            return sum(b.total for b in self.buckets)
+        return len(self.placed) + len(self.crowded)
+
+    def labelled(self) -> list[PlacedMark]:
+        return [item for item in self.placed if item.label_width]
 
 
-def marks_from_events(events: Iterable[Event]) -> list[Mark]:
-    """The marks for whole events, as the PDF and small timelines use them."""
-    return [
-        Mark(
-            event_id=event.id if event.id is not None else index,
-            first_day=event.when.first_day().toordinal(),
-            last_day=event.when.last_day().toordinal(),
-            precision=event.when.start.precision,
-            approximate=event.when.approximate,
-            is_period=event.when.is_period,
-            title=event.title,
-            theme_slugs=tuple(t.slug for t in event.themes),
+def marks_from_events(events: Iterable[Event], weights: Sequence[float] = ()) -> list[Mark]:
+    """The marks for whole events, as the PDF uses them."""
+    marks = []
+    for index, event in enumerate(events):
+        when = event.when
+        weight = weights[index] if weights else event_weight(event)
+        marks.append(
+            make_mark(
+                event.id if event.id is not None else index,
+                when.first_day().toordinal(),
+                when.last_day().toordinal(),
+                when.start.iso(),
+                when.is_period,
+                when.approximate,
+                event.title,
+                tuple(t.slug for t in event.themes),
+                weight,
+            )  # fmt: skip
         )
-        for index, event in enumerate(events)
-    ]
+    return marks
+
+
+def event_weight(event: Event) -> float:
+    """An event's weight for labelling: its stated importance, else one derived from its sources."""
+    if event.importance is not None:
+        return float(event.importance)
+    span = event.when.last_day().toordinal() - event.when.first_day().toordinal()
+    sources = len({c.source.id for c in event.citations})
+    return derived_score(sources, len(event.citations), span)
 
 
 def lay_out(
     marks: Sequence[Mark],
     scale: TimeScale,
     height: float,
-    label_width: Callable[[str], float],
+    label_width: LabelWidth,
     *,
     top: float = 0.0,
     lane_height: float = 20.0,
 ) -> Scene:
-    """Stack marks into lanes from the top, first come first placed, labels never overlapping.
-
-    A mark whose label finds no room is placed without it; one that finds no room at all is
-    counted in `hidden`, so the reader sees that more is there. Too many marks: counts instead.
-    """
+    """Place every mark, labelling the most important first; too many marks: counts instead."""
     if len(marks) > MAX_MARKS:
-        return Scene(buckets=aggregate(marks, scale), top=top, lane_height=lane_height)
-    lanes = max(int(height // lane_height), 1)
-    lane_ends = [float("-inf")] * lanes
-    placed: list[PlacedMark] = []
-    hidden: list[Mark] = []
-    view_right = scale.left + scale.width
-    for mark in sorted(marks, key=lambda m: (m.first_day, m.last_day, m.event_id)):
-        x0 = scale.x(mark.first_day)
-        x1 = x0 if mark.is_exact_day else scale.x(mark.last_day + 1)
-        width = label_width(mark.label)
-        right = PlacedMark(mark, x0, x1, 0.0, width)
-        left = PlacedMark(mark, x0, x1, 0.0, width, label_on_left=True)
-        candidates = [c for c in (right, left) if c.left >= scale.left and c.right <= view_right]
-        candidates.append(PlacedMark(mark, x0, x1, 0.0, 0.0))  # the mark alone, unlabelled
-        for candidate in candidates:
-            lane = _free_lane(lane_ends, candidate.left)
-            if lane is not None:
-                break
-        if lane is None:
-            hidden.append(mark)
+        return dense_scene(
+            marks, aggregate(marks, scale), scale, height, label_width,
+            top=top, lane_height=lane_height,
+        )  # fmt: skip
+    lanes = _Lanes(max(int((height - MORE_ROW) // lane_height), 1))
+    placer = _Placer(scale, lanes, label_width, top, lane_height)
+    labelled = {}
+    for mark in in_label_order(marks):
+        item = placer.labelled(mark)
+        if item is not None:
+            labelled[mark.event_id] = item
+    placed = list(labelled.values())
+    crowded: list[PlacedMark] = []
+    more_y = top + lanes.count * lane_height + MORE_ROW / 2
+    for mark in marks:
+        if mark.event_id in labelled:
             continue
-        item = replace(candidate, y=top + (lane + 0.5) * lane_height)
-        lane_ends[lane] = item.right + LANE_GAP
-        placed.append(item)
-    return Scene(placed, [], aggregate(hidden, scale), top, lane_height)
+        item = placer.bare(mark)
+        if item is None:
+            x0, x1 = placer.span_of(mark)
+            crowded.append(PlacedMark(mark, x0, x1, more_y))
+        else:
+            placed.append(item)
+    unlabelled = [item for item in placed if not item.label_width] + crowded
+    clusters = _clusters(unlabelled, more_y, label_width)
+    return Scene(placed, [], crowded, clusters, top, lane_height)
 
 
-def _free_lane(lane_ends: list[float], start: float) -> int | None:
-    for lane, lane_end in enumerate(lane_ends):
-        if lane_end <= start:
-            return lane
-    return None
+def dense_scene(
+    landmarks: Sequence[Mark],
+    buckets: list[Bucket],
+    scale: TimeScale,
+    height: float,
+    label_width: LabelWidth,
+    *,
+    top: float = 0.0,
+    lane_height: float = 20.0,
+) -> Scene:
+    """Counts per stretch, with the labels of the most important landmarks that fit over them.
+    The first lane's room is left to the note that says what the columns count."""
+    lanes = _Lanes(max(int(height // lane_height) - 1, 1))
+    placer = _Placer(scale, lanes, label_width, top + lane_height, lane_height)
+    placed = []
+    for mark in in_label_order(landmarks):
+        item = placer.labelled(mark)
+        if item is not None:
+            placed.append(item)
+    return Scene(placed, buckets, [], [], top, lane_height)
+
+
+def in_label_order(marks: Sequence[Mark]) -> list[Mark]:
+    """Most important first; among equals, spread over time: the middle, then the quarters…"""
+    chronological = sorted(marks, key=lambda m: (m.first_day, m.last_day, m.event_id))
+    bits = max(len(chronological).bit_length(), 1)
+    spread = {m.event_id: _bit_reversed(i, bits) for i, m in enumerate(chronological)}
+    return sorted(
+        chronological, key=lambda m: (-int(m.weight * TIERS_PER_LEVEL), spread[m.event_id])
+    )
+
+
+def _bit_reversed(value: int, bits: int) -> int:
+    return int(format(value, f"0{bits}b")[::-1], 2)
+
+
+class _Lanes:
+    """The stretches already taken in each lane, as sorted, non-overlapping intervals."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self._starts: list[list[float]] = [[] for _ in range(count)]
+        self._ends: list[list[float]] = [[] for _ in range(count)]
+
+    def room(self, lane: int, x: float) -> tuple[float, float]:
+        """The free stretch of the lane around x (empty when x is taken)."""
+        starts, ends = self._starts[lane], self._ends[lane]
+        i = bisect_right(starts, x)
+        before = ends[i - 1] + LANE_GAP if i else float("-inf")
+        after = starts[i] - LANE_GAP if i < len(starts) else float("inf")
+        if before > x:
+            return x, x
+        return before, after
+
+    def is_free(self, lane: int, left: float, right: float) -> bool:
+        low, high = self.room(lane, left)
+        return low <= left and right <= high
+
+    def take(self, lane: int, left: float, right: float) -> None:
+        i = bisect_right(self._starts[lane], left)
+        self._starts[lane].insert(i, left)
+        self._ends[lane].insert(i, right)
+
+
+class _Placer:
+    def __init__(
+        self, scale: TimeScale, lanes: _Lanes, label_width: LabelWidth, top: float, height: float
+    ) -> None:
+        self.scale = scale
+        self.lanes = lanes
+        self.label_width = label_width
+        self.top = top
+        self.lane_height = height
+        self.view_left = scale.left
+        self.view_right = scale.left + scale.width
+
+    def span_of(self, mark: Mark) -> tuple[float, float]:
+        x0 = self.scale.x(mark.first_day)
+        x1 = x0 if mark.is_exact_day else self.scale.x(mark.last_day + 1)
+        return x0, x1
+
+    def y(self, lane: int) -> float:
+        return self.top + (lane + 0.5) * self.lane_height
+
+    def labelled(self, mark: Mark) -> PlacedMark | None:
+        """The mark with its whole label where it fits, else cut short where most room is."""
+        x0, x1 = self.span_of(mark)
+        text = mark.label
+        width = self.label_width(text)
+        sides = [
+            PlacedMark(mark, x0, x1, 0.0, width, on_left, text)
+            for on_left in ((True, False) if x1 > self.view_right - width else (False, True))
+        ]
+        sides = [s for s in sides if self._label_in_view(s)]
+        inside = max(x0, self.view_left) + LABEL_GAP
+        if min(x1, self.view_right) - inside - LABEL_GAP >= width:  # a long period: on its bar
+            sides.insert(0, PlacedMark(mark, x0, x1, 0.0, width, False, text, inside))
+        for lane in range(self.lanes.count):
+            for side in sides:
+                if self.lanes.is_free(lane, side.left, side.right):
+                    return self._take(lane, side)
+        return self._elided(mark, x0, x1)
+
+    def _label_in_view(self, item: PlacedMark) -> bool:
+        return item.label_left >= self.view_left and item.label_left + item.label_width <= (
+            self.view_right
+        )
+
+    def _elided(self, mark: Mark, x0: float, x1: float) -> PlacedMark | None:
+        best: tuple[float, int, bool] | None = None
+        marker_right = max(x1, x0 + MARKER_SIZE / 2)
+        for lane in range(self.lanes.count):
+            if not self.lanes.is_free(lane, x0 - MARKER_SIZE, marker_right):
+                continue
+            low, high = self.lanes.room(lane, x0)
+            right_room = min(high, self.view_right) - marker_right - LABEL_GAP
+            left_room = x0 - MARKER_SIZE / 2 - LABEL_GAP - max(low, self.view_left)
+            for room, on_left in ((right_room, False), (left_room, True)):
+                if room >= MIN_ELIDED and (best is None or room > best[0]):
+                    best = (room, lane, on_left)
+        if best is None:
+            return None
+        room, lane, on_left = best
+        text = elide(mark.label, room, self.label_width)
+        item = PlacedMark(mark, x0, x1, 0.0, self.label_width(text), on_left, text)
+        return self._take(lane, item)
+
+    def bare(self, mark: Mark) -> PlacedMark | None:
+        """The mark alone, in the first lane with room for it."""
+        x0, x1 = self.span_of(mark)
+        item = PlacedMark(mark, x0, x1, 0.0)
+        for lane in range(self.lanes.count):
+            if self.lanes.is_free(lane, item.left, item.right):
+                return self._take(lane, item)
+        return None
+
+    def _take(self, lane: int, item: PlacedMark) -> PlacedMark:
+        self.lanes.take(lane, item.left, item.right)
+        return replace(item, y=self.y(lane))
+
+
+def elide(text: str, room: float, label_width: LabelWidth) -> str:
+    """The longest start of text, ending in an ellipsis at a word if one is near, within room."""
+    if label_width(text) <= room:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix whose elided form fits
+        middle = (low + high + 1) // 2
+        if label_width(text[:middle].rstrip() + ELLIPSIS) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    cut = text[:low]
+    space = cut.rfind(" ")
+    if space >= low * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–-") + ELLIPSIS
+
+
+def _clusters(items: list[PlacedMark], y: float, label_width: LabelWidth) -> list[Cluster]:
+    """Unlabelled marks grouped by nearness, each group one count that does not overlap the next."""
+    clusters: list[Cluster] = []
+    group: list[PlacedMark] = []
+
+    def close() -> None:
+        total = len(group)
+        middle = (group[0].x0 + group[-1].x1) / 2
+        width = label_width(f"+{total}") + 8
+        left = middle - width / 2
+        if clusters and left < clusters[-1].right + 2:  # merge with the previous count
+            previous = clusters.pop()
+            total += previous.total
+            first = previous.first_day
+            width = label_width(f"+{total}") + 8
+            left = max(previous.left, middle - width / 2)
+        else:
+            first = min(item.mark.first_day for item in group)
+        last = max(item.mark.last_day for item in group)
+        clusters.append(Cluster(first, last, total, left, left + width, y))
+
+    for item in sorted(items, key=lambda i: i.x0):
+        if group and item.x0 - group[-1].x1 > CLUSTER_GAP:
+            close()
+            group = []
+        group.append(item)
+    if group:
+        close()
+    return clusters
 
 
 def aggregate(marks: Iterable[Mark], scale: TimeScale) -> list[Bucket]:
     """Count marks per few-pixel stretch of the axis, by theme (each event counted once)."""
-    width = BUCKET_PIXELS * scale.days_per_pixel
-    counts: dict[int, dict[str, int]] = {}
-    totals: dict[int, int] = {}
+    first, last = int(scale.first_day), int(scale.last_day) + 1
+    by_theme: dict[str, list[int]] = {}
+    running: list[str] = []  # themes of events already going when the span starts
     for mark in marks:
-        index = int((max(mark.first_day, scale.first_day) - scale.first_day) // width)
-        totals[index] = totals.get(index, 0) + 1
-        per_theme = counts.setdefault(index, {})
         slug = mark.theme_slugs[0] if mark.theme_slugs else ""
-        per_theme[slug] = per_theme.get(slug, 0) + 1
+        if mark.first_day < first <= mark.last_day:
+            running.append(slug)
+        else:
+            by_theme.setdefault(slug, []).append(mark.first_day)
+    for starts in by_theme.values():
+        starts.sort()
+    return buckets_from_counts(
+        count_per_stretch(by_theme, running, first, last, BUCKET_PIXELS * scale.days_per_pixel),
+        first,
+        BUCKET_PIXELS * scale.days_per_pixel,
+    )
+
+
+def buckets_from_counts(
+    counts: dict[int, dict[str, int]], first_day: float, width: float
+) -> list[Bucket]:
     return [
-        Bucket(scale.first_day + i * width, scale.first_day + (i + 1) * width, totals[i], counts[i])
-        for i in sorted(totals)
+        Bucket(first_day + i * width, first_day + (i + 1) * width, sum(c.values()), c)
+        for i, c in sorted(counts.items())
     ]
 
 
@@ -186,4 +465,12 @@ def event_at(scene: Scene, x: float, y: float) -> int | None:
     for item in reversed(scene.placed):
         if abs(y - item.y) <= half and item.left <= x <= item.right:
             return item.mark.event_id
+    return None
+
+
+def cluster_at(scene: Scene, x: float, y: float) -> Cluster | None:
+    """The count of unlabelled marks drawn at (x, y)."""
+    for cluster in scene.clusters:
+        if abs(y - cluster.y) <= MORE_ROW / 2 and cluster.left <= x <= cluster.right:
+            return cluster
     return None

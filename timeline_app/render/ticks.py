@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from timeline_app.render.scale import TimeScale
-from timeline_app.timeline.dates import MONTH_NAMES
+from timeline_app.wording.dates import month_abbreviation
 
 _YEAR_STEPS = (100, 50, 20, 10, 5, 2, 1)
 _MONTH_STEPS = (6, 3, 1)
@@ -53,7 +53,7 @@ def _month_ticks(first: dt.date, last: dt.date, step: int) -> list[Tick]:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     while (year, month) <= (last.year, last.month):
         if (month - 1) % step == 0:
-            name = MONTH_NAMES[month - 1][:3]
+            name = month_abbreviation(month)
             label = f"{name} {year}" if month == 1 or not result else name
             result.append(Tick(dt.date(year, month, 1).toordinal(), label))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -65,7 +65,7 @@ def _day_ticks(first: dt.date, last: dt.date, step: int) -> list[Tick]:
     day = first
     while day <= last:
         if (day.day - 1) % step == 0 and day.day <= 28 or day.day == 1:
-            month = MONTH_NAMES[day.month - 1][:3]
+            month = month_abbreviation(day.month)
             label = f"{day.day} {month} {day.year}" if not result or day.day == 1 else str(day.day)
             result.append(Tick(day.toordinal(), label))
         day += dt.timedelta(days=1)

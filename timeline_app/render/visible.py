@@ -1,5 +1,5 @@
-"""What the on-screen canvas draws: only the events in view, counted per stretch of time by
-the database when there are too many to draw one by one."""
+"""What the on-screen canvas draws: only the events in view; where they are too many to draw one
+by one, the index's counts per stretch of time with the weightiest events labelled over them."""
 
 from __future__ import annotations
 
@@ -7,11 +7,22 @@ import math
 from collections.abc import Callable
 
 from timeline_app.render.scale import TimeScale
-from timeline_app.render.scene import BUCKET_PIXELS, MAX_MARKS, Bucket, Mark, Scene, lay_out
+from timeline_app.render.scene import (
+    BUCKET_PIXELS,
+    MAX_MARKS,
+    Bucket,
+    Mark,
+    Scene,
+    buckets_from_counts,
+    dense_scene,
+    lay_out,
+    make_mark,
+)
 from timeline_app.store import queries
 from timeline_app.store.database import Database
-from timeline_app.timeline.dates import precision_of
 from timeline_app.timeline.filter import TimelineFilter
+
+LANDMARK_PIXELS = 40.0  # one landmark candidate per this many pixels of a dense view
 
 
 def visible_scene(
@@ -27,22 +38,27 @@ def visible_scene(
     """The scene for the scale's span; never reads events outside it."""
     first, last = math.floor(scale.first_day), math.ceil(scale.last_day)
     if queries.count_in_span(db, wanted, first, last) <= MAX_MARKS:
-        marks = [_mark(row) for row in queries.marks_in_span(db, wanted, first, last, MAX_MARKS)]
+        rows = queries.marks_in_span(db, wanted, first, last, MAX_MARKS)
+        marks = [_mark(row, wanted) for row in rows]
         return lay_out(marks, scale, height, label_width, top=top, lane_height=lane_height)
-    return Scene(buckets=visible_buckets(db, wanted, scale), top=top, lane_height=lane_height)
+    slots = max(int(scale.width / LANDMARK_PIXELS), 1)
+    landmarks = [
+        _mark(row, wanted) for row in queries.landmarks_in_span(db, wanted, first, last, slots)
+    ]
+    return dense_scene(
+        landmarks, visible_buckets(db, wanted, scale), scale, height, label_width,
+        top=top, lane_height=lane_height,
+    )  # fmt: skip
 
 
 def visible_buckets(db: Database, wanted: TimelineFilter, scale: TimeScale) -> list[Bucket]:
-    """Counts per few-pixel stretch of the view and per theme, from one grouped query."""
+    """Counts per few-pixel stretch of the view and per theme, from the index."""
     first, last = math.floor(scale.first_day), math.ceil(scale.last_day)
     width = BUCKET_PIXELS * scale.days_per_pixel
     per_bucket: dict[int, dict[str, int]] = {}
     for index, slug, count in queries.bucket_counts(db, wanted, first, last, width):
         per_bucket.setdefault(index, {})[slug] = count
-    return [
-        Bucket(first + i * width, first + (i + 1) * width, sum(counts.values()), counts)
-        for i, counts in sorted(per_bucket.items())
-    ]
+    return buckets_from_counts(per_bucket, first, width)
 
 
 def timeline_extent(db: Database, wanted: TimelineFilter) -> tuple[int, int] | None:
@@ -50,14 +66,12 @@ def timeline_extent(db: Database, wanted: TimelineFilter) -> tuple[int, int] | N
     return queries.extent(db, wanted)
 
 
-def _mark(row: queries.MarkRow) -> Mark:
-    return Mark(
-        event_id=row.id,
-        first_day=row.start_day,
-        last_day=row.end_day,
-        precision=precision_of(row.start),
-        approximate=row.approximate,
-        is_period=row.end is not None,
-        title=row.title,
-        theme_slugs=row.theme_slugs,
-    )
+def _mark(row: queries.MarkRow, wanted: TimelineFilter) -> Mark:
+    # An event is drawn in the colour of its first theme the filter shows.
+    slugs = row.theme_slugs
+    if wanted.themes:
+        slugs = tuple(sorted(slugs, key=lambda slug: slug not in wanted.themes))
+    return make_mark(
+        row.id, row.start_day, row.end_day, row.start, row.end is not None, row.approximate,
+        row.title, slugs, row.weight,
+    )  # fmt: skip

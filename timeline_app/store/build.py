@@ -9,6 +9,7 @@ from contextlib import closing
 from pathlib import Path
 
 from timeline_app.store.database import open_database
+from timeline_app.store.indexing import index_of
 from timeline_app.store.writing import write_timeline
 from timeline_app.timeline.text_sources import load_timeline_text
 
@@ -23,7 +24,7 @@ def build_database(text_folder: Path, target: Path) -> int:
         db = open_database(temporary_path, create=True)
         try:
             write_timeline(db, timeline.title, timeline.themes, timeline.sources, timeline.events)
-            db.build_index()  # saved inside the file, so opening it never has to write
+            index_of(db)  # built and saved inside the file, so opening it never has to write
         finally:
             db.close()
         compact_to_one_file(temporary_path)

@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
-    from timeline_app.store.timeline_index import TimelineIndex
-
 # Every migration this app ships, oldest first; tests check this against the migration scripts.
 KNOWN_REVISIONS = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
@@ -45,7 +43,7 @@ class Database:
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: Any = None
-        self._index: TimelineIndex | None = None
+        self.generation = 0  # counts changes made through this app; cached reads compare it
 
     def read(self, sql: str, parameters: tuple | list = ()) -> list[tuple]:
         """Rows of one read-only statement, straight from sqlite3."""
@@ -63,22 +61,9 @@ class Database:
         except sqlite3.Error as error:
             raise explain_sqlite_error(error, self.path) from error
 
-    @property
-    def index(self) -> TimelineIndex:
-        """The in-memory index of dates and themes the window filters and counts with."""
-        if self._index is None:
-            from timeline_app.store.timeline_index import TimelineIndex
-
-            self._index = TimelineIndex.load(self)
-        return self._index
-
-    def build_index(self) -> TimelineIndex:
-        """Build (and save in the file) the index now, rather than on first use."""
-        return self.index
-
     def changed(self) -> None:
-        """Call after writing: the index is rebuilt on its next use."""
-        self._index = None
+        """Call after writing: what was read and kept from the file is read again."""
+        self.generation += 1
 
     @property
     def engine(self) -> Engine:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
+from timeline_app.store.indexing import index_of
+from timeline_app.store.search import matching_ids
+from timeline_app.store.timeline_index import RANK_SCALE, Selection
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import Citation, Event, Source, Theme
@@ -42,6 +45,11 @@ class MarkRow:
     approximate: bool
     title: str
     theme_slugs: tuple[str, ...]
+    weight: float  # stated importance level plus a derived fraction (see timeline.importance)
+
+
+def _selection(db: Database, wanted: TimelineFilter) -> Selection:
+    return index_of(db).select(wanted, lambda text: matching_ids(db, text))
 
 
 def timeline_title(db: Database) -> str:
@@ -81,35 +89,34 @@ def resolve_themes(db: Database, names: list[str]) -> frozenset[str]:
 
 
 def total_events(db: Database) -> int:
-    return len(db.index)
+    return len(index_of(db))
 
 
 def count_events(db: Database, wanted: TimelineFilter) -> int:
-    return len(db.index.select(wanted).positions)
+    return len(_selection(db, wanted).positions)
 
 
 def event_ids(db: Database, wanted: TimelineFilter) -> list[int]:
     """Ids of the events that pass the filter, in chronological order."""
-    ids = db.index.ids
-    return [ids[p] for p in db.index.select(wanted).positions]
+    ids = index_of(db).ids
+    return [ids[p] for p in _selection(db, wanted).positions]
 
 
 def theme_counts(db: Database, wanted: TimelineFilter) -> dict[str, int]:
     """For each theme, how many events it would show under the rest of the filter."""
-    return db.index.theme_counts(wanted)
+    return index_of(db).theme_counts(wanted, lambda text: matching_ids(db, text))
 
 
 def extent(db: Database, wanted: TimelineFilter) -> tuple[int, int] | None:
     """The first and last day touched by the events that pass the filter."""
-    selection = db.index.select(wanted)
+    selection = _selection(db, wanted)
     if not selection.positions:
         return None
     return selection.starts[0], selection.last_day
 
 
 def count_in_span(db: Database, wanted: TimelineFilter, first_day: int, last_day: int) -> int:
-    index = db.index
-    return index.count_in_span(index.select(wanted), first_day, last_day)
+    return index_of(db).count_in_span(_selection(db, wanted), first_day, last_day)
 
 
 def event_lines(db: Database, ids: list[int]) -> list[EventLine]:
@@ -125,15 +132,32 @@ def marks_in_span(
     db: Database, wanted: TimelineFilter, first_day: int, last_day: int, limit: int
 ) -> list[MarkRow]:
     """Up to `limit` events that pass the filter and touch the span, earliest first."""
-    index = db.index
-    positions = index.in_span(index.select(wanted), first_day, last_day)[:limit]
+    index = index_of(db)
+    positions = index.in_span(_selection(db, wanted), first_day, last_day)[:limit]
+    return _mark_rows(db, positions)
+
+
+def landmarks_in_span(
+    db: Database, wanted: TimelineFilter, first_day: int, last_day: int, slots: int
+) -> list[MarkRow]:
+    """The weightiest events in the span, a few per stretch of it, weightiest first."""
+    index = index_of(db)
+    return _mark_rows(db, index.landmarks(_selection(db, wanted), first_day, last_day, slots))
+
+
+def _mark_rows(db: Database, positions: list[int]) -> list[MarkRow]:
+    index = index_of(db)
     ids = [index.ids[p] for p in positions]
     known = index.mark_rows  # kept with the index: zooming and panning ask for them again
     missing = [i for i in ids if i not in known]
     columns = 'id, start_day, end_day, start, "end", approximate, title'
-    for row, slugs in _rows_with_themes(db, columns, missing):
-        known[row[0]] = MarkRow(*row[:5], bool(row[5]), row[6], slugs)
-    return [known[i] for i in ids if i in known]
+    weights = {index.ids[p]: index.ranks[p] / RANK_SCALE for p in positions}
+    read = {
+        row[0]: MarkRow(*row[:5], bool(row[5]), row[6], slugs, weights[row[0]])
+        for row, slugs in _rows_with_themes(db, columns, missing)
+    }
+    index.keep_mark_rows(read)
+    return [known.get(i) or read[i] for i in ids if i in known or i in read]
 
 
 def bucket_counts(
@@ -144,8 +168,9 @@ def bucket_counts(
     Bucket n covers first_day + n*bucket_days onwards; an event already running when the span
     starts counts in bucket 0.
     """
-    index = db.index
-    buckets = index.buckets(index.select(wanted), first_day, last_day, max(bucket_days, 1e-9))
+    buckets = index_of(db).buckets(
+        _selection(db, wanted), first_day, last_day, max(bucket_days, 1e-9)
+    )
     return [
         (bucket, slug, count)
         for bucket, counts in sorted(buckets.items())
@@ -196,7 +221,7 @@ def filtered_events(db: Database, wanted: TimelineFilter) -> list[Event]:
 def events_citing(db: Database, source_id: str) -> list[Event]:
     """Every event that quotes this source, in chronological order."""
     rows = db.read("SELECT DISTINCT event_id FROM citations WHERE source_id = ?", (source_id,))
-    position_of = db.index.position_of
+    position_of = index_of(db).position_of
     ids = sorted((row[0] for row in rows), key=lambda i: position_of.get(i, -1))
     return events(db, ids)
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from timeline_app.store.database import Database
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -31,3 +35,12 @@ def fts_query(text: str) -> str | None:
 def words_to_highlight(text: str) -> list[str]:
     """The words of a search, for highlighting matches in the list and the detail pane."""
     return [word for word in _WORD.findall(text) if word]
+
+
+def matching_ids(db: Database, text: str) -> frozenset[int]:
+    """The ids of the events whose title, summary or quotes hold every word of the search."""
+    query = fts_query(text)
+    if query is None:
+        return frozenset()
+    rows = db.read("SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (query,))
+    return frozenset(row[0] for row in rows)

@@ -1,9 +1,10 @@
-"""An in-memory index of every event's dates and themes, in chronological order.
+"""An in-memory index of every event's dates, themes and weight, in chronological order.
 
-Filtering by theme and years, counting per theme and per stretch of time all run over these
-compact arrays instead of the database: at 100,000 events a theme toggle, a zoom step or a pan
-step takes milliseconds. Only search goes to SQLite (its full-text index), and only titles and
-quotes for what is on screen are read from disk.
+Filtering by theme and years, counting per theme and per stretch of time, and choosing the
+landmarks a dense view labels all run over these compact arrays instead of the database: at
+100,000 events a theme toggle, a zoom step or a pan step takes milliseconds. The index is plain
+data: `store/indexing.py` loads it for an open database, and search (the one filter that needs
+SQLite's full-text index) is handed in as a function.
 """
 
 from __future__ import annotations
@@ -13,18 +14,17 @@ import json
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
-from contextlib import suppress
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from timeline_app.store.errors import StoreError
 from timeline_app.store.search import fts_query
 from timeline_app.timeline.filter import TimelineFilter
 
-if TYPE_CHECKING:
-    from timeline_app.store.database import Database
-
 _CACHED_FILTERS = 8
+_MARK_ROWS_KEPT = 20_000  # rows of events shown on the canvas, kept for the next zoom or pan
+RANK_SCALE = 1000  # weights are kept as whole thousandths
+
+Matching = Callable[[str], frozenset[int]]  # the ids of the events a search finds
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class TimelineIndex:
         ends: array,
         masks: array,
         primary: array,
+        ranks: array,
         theme_slugs: list[str],
     ) -> None:
         self.ids = ids
@@ -53,65 +54,41 @@ class TimelineIndex:
         self.ends = ends
         self.masks = masks
         self.primary = primary
+        self.ranks = ranks  # weight × RANK_SCALE: stated importance level plus a derived fraction
         self.theme_slugs = theme_slugs
         self.position_of = {event_id: i for i, event_id in enumerate(ids)}
         self.longest = max((e - s for s, e in zip(starts, ends, strict=True)), default=0)
         self._selections: OrderedDict[tuple, Selection] = OrderedDict()
         self._searches: OrderedDict[str, frozenset[int]] = OrderedDict()
-        self._db: Database | None = None
+        self._notable: list[int] | None = None
         self.mark_rows: dict = {}  # queries.MarkRow by id, for what the canvas has shown
 
-    @classmethod
-    def load(cls, db: Database) -> TimelineIndex:
-        """From the saved copy when there is a current one; otherwise built and saved."""
-        saved = db.read("SELECT data FROM index_cache WHERE name = ?", (_CACHE_NAME,))
-        index = _unpack(saved[0][0]) if saved else None
-        if index is None:
-            index = cls._build(db)
-            with suppress(StoreError):  # a read-only or busy file simply goes without
-                db.write(
-                    "INSERT OR REPLACE INTO index_cache (name, data) VALUES (?, ?)",
-                    (_CACHE_NAME, _pack(index)),
-                )
-        index._db = db
-        return index
-
-    @classmethod
-    def _build(cls, db: Database) -> TimelineIndex:
-        themes = db.read("SELECT id, slug FROM themes ORDER BY position, id")
-        bit = {theme_id: i for i, (theme_id, _) in enumerate(themes)}
-        rows = db.read(
-            "SELECT id, start_day, end_day, primary_theme_id FROM events ORDER BY sort_key, id"
-        )
-        masks_by_id: dict[int, int] = {}
-        for event_id, theme_id in db.read("SELECT event_id, theme_id FROM event_themes"):
-            masks_by_id[event_id] = masks_by_id.get(event_id, 0) | (1 << bit[theme_id])
-        return cls(
-            ids=array("q", (r[0] for r in rows)),
-            starts=array("q", (r[1] for r in rows)),
-            ends=array("q", (r[2] for r in rows)),
-            masks=array("Q", (masks_by_id.get(r[0], 0) for r in rows)),
-            primary=array("b", (bit.get(r[3], -1) for r in rows)),
-            theme_slugs=[slug for _, slug in themes],
-        )
+    def keep_mark_rows(self, rows: dict) -> None:
+        """Keep rows read for the canvas, within a bound (the oldest go all at once)."""
+        if len(self.mark_rows) + len(rows) > _MARK_ROWS_KEPT:
+            self.mark_rows.clear()
+        self.mark_rows.update(rows)
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def select(self, wanted: TimelineFilter) -> Selection:
-        """The events that pass the filter (cached: the same filter is asked for often)."""
+    def select(self, wanted: TimelineFilter, matching: Matching | None = None) -> Selection:
+        """The events that pass the filter (cached: the same filter is asked for often).
+        `matching` finds the events a search names; without it the search is left out."""
         key = (wanted.themes, wanted.first_year, wanted.last_year, wanted.search.strip())
         cached = self._selections.get(key)
         if cached is not None:
             self._selections.move_to_end(key)
             return cached
-        selection = self._select(wanted)
+        selection = self._select(wanted, matching)
+        if matching is None and fts_query(wanted.search) is not None:
+            return selection  # not the filter's answer: do not keep it under the filter's key
         self._selections[key] = selection
         if len(self._selections) > _CACHED_FILTERS:
             self._selections.popitem(last=False)
         return selection
 
-    def _select(self, wanted: TimelineFilter) -> Selection:
+    def _select(self, wanted: TimelineFilter, matching: Matching | None) -> Selection:
         positions: range | list[int] = range(len(self.ids))
         if wanted.last_year is not None:  # starts are ascending: cut the tail by bisection
             last = dt.date(wanted.last_year, 12, 31).toordinal()
@@ -124,8 +101,8 @@ class TimelineIndex:
             bits = self.theme_bits(wanted.themes)
             masks = self.masks
             positions = [p for p in positions if masks[p] & bits]
-        if fts_query(wanted.search) is not None:
-            found = self._search(wanted.search.strip())
+        if matching is not None and fts_query(wanted.search) is not None:
+            found = self._search(wanted.search.strip(), matching)
             ids = self.ids
             positions = [p for p in positions if ids[p] in found]
         return self._selection(positions)
@@ -152,21 +129,19 @@ class TimelineIndex:
     def theme_bits(self, slugs: frozenset[str]) -> int:
         return sum(1 << i for i, slug in enumerate(self.theme_slugs) if slug in slugs)
 
-    def _search(self, text: str) -> frozenset[int]:
+    def _search(self, text: str, matching: Matching) -> frozenset[int]:
         cached = self._searches.get(text)
         if cached is None:
-            rows = self._db.read(
-                "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (fts_query(text),)
-            )
-            cached = frozenset(row[0] for row in rows)
-            self._searches[text] = cached
+            cached = self._searches[text] = matching(text)
             if len(self._searches) > _CACHED_FILTERS:
                 self._searches.popitem(last=False)
         return cached
 
-    def theme_counts(self, wanted: TimelineFilter) -> dict[str, int]:
+    def theme_counts(
+        self, wanted: TimelineFilter, matching: Matching | None = None
+    ) -> dict[str, int]:
         """Per theme, the events it would show under the rest of the filter."""
-        selection = self.select(wanted.with_themes(frozenset()))
+        selection = self.select(wanted.with_themes(frozenset()), matching)
         per_mask = Counter(_gather(self.masks, selection.positions))
         return {
             slug: sum(count for mask, count in per_mask.items() if mask & (1 << i))
@@ -196,26 +171,77 @@ class TimelineIndex:
     ) -> dict[int, dict[str, int]]:
         """Events per stretch of `width` days from first_day, by primary theme, each counted
         once; an event already running when the span starts counts in the first stretch."""
-        result: dict[int, dict[str, int]] = {}
-        count = max(int((last_day - first_day) // width) + 1, 1)
-        edges = [first_day + k * width for k in range(count + 1)]
-        for theme, starts in selection.by_primary_theme.items():
-            slug = self.theme_slugs[theme] if theme >= 0 else ""
-            stop = bisect_right(starts, last_day)
-            previous = bisect_left(starts, first_day)
-            for k in range(count):
-                if previous >= stop:
-                    break
-                upto = min(bisect_left(starts, edges[k + 1], previous, stop), stop)
-                if upto > previous:
-                    result.setdefault(k, {})[slug] = upto - previous
-                previous = upto
-        for p in self._running_into(selection, first_day, last_day):
-            theme = self.primary[p]
-            slug = self.theme_slugs[theme] if theme >= 0 else ""
-            counts = result.setdefault(0, {})
-            counts[slug] = counts.get(slug, 0) + 1
-        return result
+        slugs = self.theme_slugs
+        by_theme = {
+            (slugs[theme] if theme >= 0 else ""): starts
+            for theme, starts in selection.by_primary_theme.items()
+        }
+        running = [
+            slugs[self.primary[p]] if self.primary[p] >= 0 else ""
+            for p in self._running_into(selection, first_day, last_day)
+        ]
+        return count_per_stretch(by_theme, running, first_day, last_day, width)
+
+    def notable(self) -> list[int]:
+        """Positions of the events stated major or milestone, in chronological order."""
+        if self._notable is None:
+            floor = RANK_SCALE
+            self._notable = [p for p, rank in enumerate(self.ranks) if rank >= floor]
+        return self._notable
+
+    def landmarks(
+        self, selection: Selection, first_day: int, last_day: int, slots: int, sample: int = 48
+    ) -> list[int]:
+        """Positions of events worth labelling in a dense view, weightiest first.
+
+        Every stated major event and milestone in the span, and from each of `slots` equal
+        stretches the weightiest of up to `sample` of its events taken evenly (looking at every
+        event would cost a pass over all of them on each zoom step)."""
+        starts, positions, ranks = selection.starts, selection.positions, self.ranks
+        chosen: set[int] = set()
+        lo = bisect_left(self.notable(), first_day, key=self.starts.__getitem__)
+        hi = bisect_right(self.notable(), last_day, key=self.starts.__getitem__)
+        for p in self.notable()[lo:hi]:
+            at = bisect_left(positions, p)
+            if at < len(positions) and positions[at] == p:
+                chosen.add(p)
+        width = max((last_day - first_day) / max(slots, 1), 1e-9)
+        begin = bisect_left(starts, first_day)
+        for k in range(slots):
+            end = bisect_left(starts, first_day + (k + 1) * width, begin)
+            if end > begin:
+                step = max((end - begin) // sample, 1)
+                chosen.add(max(positions[begin:end:step], key=ranks.__getitem__))
+            begin = end
+        return sorted(chosen, key=lambda p: (-ranks[p], p))
+
+
+def count_per_stretch(
+    starts_by_theme: dict[str, list[int]],
+    running: list[str],
+    first_day: int,
+    last_day: int,
+    width: float,
+) -> dict[int, dict[str, int]]:
+    """Events per stretch of `width` days from first_day, by theme, from each theme's ascending
+    start days; the themes of events already running at first_day count in the first stretch."""
+    result: dict[int, dict[str, int]] = {}
+    count = max(int((last_day - first_day) // width) + 1, 1)
+    edges = [first_day + k * width for k in range(count + 1)]
+    for slug, starts in starts_by_theme.items():
+        stop = bisect_right(starts, last_day)
+        previous = bisect_left(starts, first_day)
+        for k in range(count):
+            if previous >= stop:
+                break
+            upto = min(bisect_left(starts, edges[k + 1], previous, stop), stop)
+            if upto > previous:
+                result.setdefault(k, {})[slug] = upto - previous
+            previous = upto
+    for slug in running:
+        counts = result.setdefault(0, {})
+        counts[slug] = counts.get(slug, 0) + 1
+    return result
 
 
 def _gather(values: array, positions: range | list[int]) -> list:
@@ -225,11 +251,11 @@ def _gather(values: array, positions: range | list[int]) -> list:
     return list(map(values.__getitem__, positions))
 
 
-_CACHE_NAME = "timeline-index-v1"
-_ARRAYS = ("ids", "starts", "ends", "masks", "primary")
+CACHE_NAME = "timeline-index-v2"
+_ARRAYS = ("ids", "starts", "ends", "masks", "primary", "ranks")
 
 
-def _pack(index: TimelineIndex) -> bytes:
+def pack(index: TimelineIndex) -> bytes:
     header = {
         "themes": index.theme_slugs,
         "arrays": [[name, getattr(index, name).typecode] for name in _ARRAYS],
@@ -239,7 +265,7 @@ def _pack(index: TimelineIndex) -> bytes:
     return json.dumps(header).encode() + b"\n" + body
 
 
-def _unpack(data: bytes) -> TimelineIndex | None:
+def unpack(data: bytes) -> TimelineIndex | None:
     """The saved index, or None if it was saved by a build that lays it out differently."""
     try:
         head, body = bytes(data).split(b"\n", 1)

@@ -8,11 +8,6 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2}))?)?)?)?$")
 
 
@@ -113,24 +108,6 @@ class PartialDate:
             text += f":{self.minute:02d}"
         return text
 
-    def label(self) -> str:
-        """As a reader writes it: "1991", "July 2006", "16 February 2024", "… 2024, 14:30"."""
-        if self.month is None:
-            return str(self.year)
-        month = MONTH_NAMES[self.month - 1]
-        if self.day is None:
-            return f"{month} {self.year}"
-        text = f"{self.day} {month} {self.year}"
-        if self.hour is None:
-            return text
-        return f"{text}, {self.hour:02d}h" if self.minute is None else f"{text}, {self.time()}"
-
-    def time(self) -> str | None:
-        """The time of day as "14:30" (or "14" known only to the hour); None without one."""
-        if self.hour is None:
-            return None
-        return f"{self.hour:02d}" if self.minute is None else f"{self.hour:02d}:{self.minute:02d}"
-
     def sort_key(self) -> tuple[int, int, int, int, int]:
         # A year sorts before its months, a month before its days, a day before its hours: the
         # vaguer date comes first.
@@ -176,11 +153,6 @@ class DateSpan:
             return False
         return not (last_year is not None and self.first_day().year > last_year)
 
-    def label(self) -> str:
-        """ "1991", "July 2006", "16–18 February 2024", "2014–2018", "c. 2005"."""
-        text = self.start.label() if self.end is None else _period_label(self.start, self.end)
-        return f"c. {text}" if self.approximate else text
-
     def sort_key(self) -> tuple:
         end = self.end.sort_key() if self.end else self.start.sort_key()
         return (self.start.sort_key(), end)
@@ -191,22 +163,3 @@ def _ends_before_start(start: PartialDate, end: PartialDate) -> bool:
         return True
     both_timed = start.hour is not None and end.hour is not None
     return both_timed and end.sort_key() < start.sort_key()
-
-
-def _period_label(start: PartialDate, end: PartialDate) -> str:
-    if start.hour is not None or end.hour is not None:
-        if start.first_day() == end.first_day() and start.hour is not None and end.hour is not None:
-            return f"{start.label()}–{end.time() if end.minute is not None else f'{end.hour:02d}h'}"
-        return f"{start.label()} – {end.label()}"
-    same_precision = start.precision == end.precision
-    if same_precision and start.year == end.year:
-        if start.precision is Precision.DAY and start.month == end.month:
-            return f"{start.day}–{end.day} {MONTH_NAMES[start.month - 1]} {start.year}"
-        if start.precision is Precision.DAY:
-            return f"{start.day} {MONTH_NAMES[start.month - 1]} – {end.label()}"
-        if start.precision is Precision.MONTH:
-            return f"{MONTH_NAMES[start.month - 1]}–{end.label()}"
-        return start.label()
-    if same_precision and start.precision is Precision.YEAR:
-        return f"{start.year}–{end.year}"
-    return f"{start.label()} – {end.label()}"

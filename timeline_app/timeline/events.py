@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from timeline_app.timeline.dates import DateSpan, PartialDate
+from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.importance import Importance
 
 
@@ -29,17 +29,6 @@ class Source:
     url: str | None = None
     note: str | None = None
 
-    def attribution(self) -> str:
-        """ "Title", Publisher or Author, date — as a reader cites it."""
-        parts = [f"“{self.title}”"]
-        by = ", ".join(part for part in (self.author, self.publisher) if part)
-        if by:
-            parts.append(by)
-        if self.published:
-            date = PartialDate.parse(self.published).label()
-            parts.append(f"c. {date}" if self.published_approximate else date)
-        return ", ".join(parts)
-
     def has_web_link(self) -> bool:
         return bool(self.url) and self.url.lower().startswith(("http://", "https://"))
 
@@ -50,10 +39,6 @@ class Citation:
 
     quote: str
     source: Source
-
-    def as_text(self) -> str:
-        """The quote with its attribution, ready to paste into a paper."""
-        return f"“{self.quote}” — {self.source.attribution()}"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from timeline_app.timeline.events import Citation, Event, Theme
 from timeline_app.ui.highlight import highlighted_html
 from timeline_app.ui.theme_chips import chips_width, mark_colours, paint_chips
+from timeline_app.wording.dates import span_label
+from timeline_app.wording.sources import attribution, citation_text
 
 
 class ThemeChips(QWidget):
@@ -65,7 +67,7 @@ class QuoteBlock(QFrame):
         _set_text(self.quote_label, f"“{citation.quote}”", words)
         self.quote_label.setAccessibleName(self.tr("Quote"))
         self.attribution_label = _text_label(self)
-        _set_text(self.attribution_label, f"— {citation.source.attribution()}", [])
+        _set_text(self.attribution_label, f"— {attribution(citation.source)}", [])
 
         source = citation.source
         self.open_button = QPushButton(self.tr("Open source"), self)
@@ -102,7 +104,7 @@ class QuoteBlock(QFrame):
             self.source_requested.emit(source)
 
     def copy_citation(self) -> None:
-        QGuiApplication.clipboard().setText(self.citation.as_text())
+        QGuiApplication.clipboard().setText(citation_text(self.citation))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -200,7 +202,7 @@ class DetailPane(QScrollArea):
         if event is None:
             return
         _set_text(self.title_label, event.title, self.words)
-        _set_text(self.date_label, event.when.label(), [])
+        _set_text(self.date_label, span_label(event.when), [])
         self.themes_row.set_themes(event.themes)
         _set_text(self.summary_label, event.summary, self.words)
         for citation in event.citations:
@@ -209,6 +211,11 @@ class DetailPane(QScrollArea):
             self.quotes_layout.addWidget(block)
             self.quote_blocks.append(block)
         self.verticalScrollBar().setValue(0)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The buttons of every quote, in the order they are seen."""
+        return [button for block in self.quote_blocks
+                for button in (block.open_button, block.copy_button)]  # fmt: skip
 
     def set_highlight(self, words: list[str]) -> None:
         self.words = list(words)

@@ -151,6 +151,7 @@ class EventListView(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setTabKeyNavigation(False)  # Tab leaves the list for the next pane
         self.horizontalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)
         rows = self.verticalHeader()

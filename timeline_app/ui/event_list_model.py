@@ -15,6 +15,7 @@ from timeline_app.store import queries
 from timeline_app.store.database import Database
 from timeline_app.store.queries import EventLine
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.wording.dates import span_label
 
 PAGE_SIZE = 200
 PAGES_KEPT = 16
@@ -108,14 +109,14 @@ class EventListModel(QAbstractListModel):
         if line is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{line.when.label()} — {line.title}"
+            return f"{span_label(line.when)} — {line.title}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             themes = ", ".join(self._theme_names.get(slug, slug) for slug in line.theme_slugs)
-            return f"{line.when.label()}: {line.title} ({themes})"
+            return f"{span_label(line.when)}: {line.title} ({themes})"
         if role == EventRole.ID:
             return line.id
         if role == EventRole.DATE:
-            return line.when.label()
+            return span_label(line.when)
         if role == EventRole.TITLE:
             return line.title
         if role == EventRole.THEMES:

@@ -208,9 +208,9 @@ class FileActions(QObject):
         menu.addMenu(self.recent_menu)
         menu.addSeparator()
         menu.addAction(self.import_action)
-        export = menu.addMenu(tr("E&xport"))
+        menu.addAction(self.window.export_action)  # PDF, the export most want: one step away
+        export = menu.addMenu(tr("Export &As"))
         export.setObjectName("exportMenu")
-        export.addAction(self.window.export_action)
         for action in self.export_actions.values():
             export.addAction(action)
         menu.addAction(self.copy_action)

@@ -79,7 +79,7 @@ class FilterPanel(QWidget):
         self.first_year.valueChanged.connect(self._first_year_changed)
         self.last_year.valueChanged.connect(self._last_year_changed)
         years = QFormLayout(self.years_group)
-        years.addRow(self.tr("&From:"), self.first_year)
+        years.addRow(self.tr("Fro&m:"), self.first_year)  # Alt+F is the File menu's
         years.addRow(self.tr("&To:"), self.last_year)
 
         self.clear_button = QPushButton(self.tr("Clear filters"), self)
@@ -177,6 +177,11 @@ class FilterPanel(QWidget):
 
     def clear(self) -> None:
         self.set_filter(TimelineFilter())
+
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's controls in the order they are seen, top to bottom."""
+        return [self.search_box, *self.theme_boxes.values(), self.all_button, self.none_button,
+                self.first_year, self.last_year, self.clear_button]  # fmt: skip
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

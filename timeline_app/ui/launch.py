@@ -71,6 +71,8 @@ def launch(db_path: Path | None) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from timeline_app.wording.qt import install_translators
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(ORGANISATION)
@@ -79,6 +81,7 @@ def launch(db_path: Path | None) -> int:
     icon = app_icon()
     if icon is not None:
         QApplication.setWindowIcon(icon)
+    install_translators()
 
     from timeline_app.ui.file_actions import open_first_timeline, start_window
 

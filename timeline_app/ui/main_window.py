@@ -7,15 +7,18 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QMargins, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSpinBox,
     QSplitter,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,16 +30,24 @@ from timeline_app.store.errors import StoreError
 from timeline_app.store.search import words_to_highlight
 from timeline_app.timeline.events import Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.ui import canvas_accessibility
 from timeline_app.ui.detail_pane import DetailPane
 from timeline_app.ui.event_list import EventListPane
 from timeline_app.ui.event_list_model import EventListModel
 from timeline_app.ui.file_actions import build_file_menu, window_title
 from timeline_app.ui.filter_panel import NO_THEME, FilterPanel
+from timeline_app.ui.keyboard import WindowShortcutsFirst, set_tab_order
+from timeline_app.ui.overview_strip import OverviewStrip
 from timeline_app.ui.settings import app_settings, load_filter, read_bool, save_filter
 from timeline_app.ui.source_dialog import SourceDialog
 from timeline_app.ui.timeline_canvas import TimelineCanvas
-
-DEFAULT_SIZE = (1400, 860)
+from timeline_app.ui.window_geometry import (
+    FRAME_ALLOWANCE,
+    PREFERRED_SIZE,
+    first_launch_geometry,
+    fitted_geometry,
+)
+from timeline_app.wording.sources import attribution
 
 
 def _tells_store_errors(slot: Callable) -> Callable:
@@ -70,6 +81,7 @@ class MainWindow(QMainWindow):
         self._filter = TimelineFilter()
         self._dialog: QWidget | None = None  # the latest non-modal message or dialog shown
 
+        canvas_accessibility.install()
         self.model = EventListModel(db, self)
         self.filter_panel = FilterPanel(self)
         self.canvas = TimelineCanvas(db, self)
@@ -90,6 +102,8 @@ class MainWindow(QMainWindow):
         self.canvas.step_requested.connect(self.step_selection)
         self.canvas.clear_filters_requested.connect(self.filter_panel.clear)
         self.detail_pane.source_requested.connect(self.show_source)
+        self.shortcuts_first = WindowShortcutsFirst(self)
+        self.shortcuts_first.watch(self.findChildren(QLineEdit) + self.findChildren(QSpinBox))
 
         self._take_database(db)
         self.restore_state()
@@ -105,7 +119,7 @@ class MainWindow(QMainWindow):
         self.lower_splitter.setStretchFactor(1, 3)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
         self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.addWidget(self.canvas)
+        self.right_splitter.addWidget(self._timeline_box())
         self.right_splitter.addWidget(self.lower_splitter)
         self.right_splitter.setStretchFactor(0, 2)
         self.right_splitter.setStretchFactor(1, 3)
@@ -118,9 +132,20 @@ class MainWindow(QMainWindow):
         for splitter in (self.lower_splitter, self.right_splitter, self.main_splitter):
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
-        self.main_splitter.setSizes([250, DEFAULT_SIZE[0] - 250])
+        self.main_splitter.setSizes([250, PREFERRED_SIZE.width() - 250])
         self.right_splitter.setSizes([360, 440])
         self.lower_splitter.setSizes([520, 630])
+
+    def _timeline_box(self) -> QWidget:
+        """The canvas with the overview strip of the whole timeline under it."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.canvas, 1)
+        self.overview = OverviewStrip(self.canvas, box)
+        layout.addWidget(self.overview)
+        return box
 
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self)
@@ -212,6 +237,7 @@ class MainWindow(QMainWindow):
         self.filter_panel.set_themes(self.themes)
         first, last = self.canvas.data_years()
         self.filter_panel.set_year_range(first, last)
+        self.order_tab_chain()
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -285,7 +311,9 @@ class MainWindow(QMainWindow):
         view.viewport().update()
         event = queries.events(self.db, [event_id])[0] if event_id is not None else None
         self.canvas.set_selected(event_id, event.when if event else None)
+        canvas_accessibility.selection_changed(self.canvas)
         self.detail_pane.show_event(event)
+        self.order_tab_chain()  # the quotes' buttons are new
 
     @_tells_store_errors
     def step_selection(self, step: int) -> None:
@@ -299,6 +327,13 @@ class MainWindow(QMainWindow):
         else:
             row = min(max(row + step, 0), len(ids) - 1)
         self.select_event(ids[row])
+
+    def order_tab_chain(self) -> None:
+        """Tab goes through the panes as they are seen: filters, timeline, list, details."""
+        list_pane = self.list_pane
+        set_tab_order([*self.filter_panel.focus_chain(), self.canvas, self.canvas.clear_button,
+                       list_pane.view, list_pane.clear_button, self.detail_pane,
+                       *self.detail_pane.focus_chain()])  # fmt: skip
 
     def _list_current_changed(self, current, _previous) -> None:
         event_id = self.model.event_id(current.row()) if current.isValid() else None
@@ -341,7 +376,7 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         sources = "".join(
-            f"<li>{html.escape(source.attribution())}</li>" for source in queries.sources(self.db)
+            f"<li>{html.escape(attribution(source))}</li>" for source in queries.sources(self.db)
         )
         return (
             f"<h3>{html.escape(queries.timeline_title(self.db))}</h3>"
@@ -374,14 +409,41 @@ class MainWindow(QMainWindow):
         for key, action in self.pane_actions.items():
             action.setChecked(read_bool(settings, f"panes/{key}", True))
         geometry = settings.value("window/geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(*DEFAULT_SIZE)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            self.fit_to_screen()
+        else:
+            self.setGeometry(first_launch_geometry(self._available_area()))
         for splitter in (self.main_splitter, self.right_splitter, self.lower_splitter):
             state = settings.value(f"window/{splitter.objectName()}")
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
         wanted = self._known_themes_only(load_filter(settings))
         self.filter_panel.set_filter(wanted)  # announces the filter, which fills every view
+
+    def fit_to_screen(self) -> None:
+        """Shrink and move the window onto the screen it is on, if it runs off its edges."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        fitted = fitted_geometry(self.geometry(), self._available_area(), self._frame())
+        if fitted != self.geometry():
+            self.setGeometry(fitted)
+
+    def _available_area(self):
+        screen = QGuiApplication.screenAt(self.geometry().center()) or self.screen()
+        return screen.availableGeometry()
+
+    def _frame(self) -> QMargins:
+        """The window frame's real margins once the window has one, else a usual frame's."""
+        inner, outer = self.geometry(), self.frameGeometry()
+        if not self.isVisible() or inner == outer:
+            return FRAME_ALLOWANCE
+        return QMargins(inner.left() - outer.left(), inner.top() - outer.top(),
+                        outer.right() - inner.right(), outer.bottom() - inner.bottom())  # fmt: skip
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.fit_to_screen()  # now that the frame is known
 
     def save_state(self) -> None:
         settings = app_settings()

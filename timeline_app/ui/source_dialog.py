@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.timeline.dates import DateError, PartialDate
 from timeline_app.timeline.events import Event, Source
+from timeline_app.wording.dates import span_label
+from timeline_app.wording.sources import published_label
 
 
 class SourceDialog(QDialog):
@@ -38,7 +39,7 @@ class SourceDialog(QDialog):
             ("title", self.tr("Title"), source.title),
             ("publisher", self.tr("Publisher"), source.publisher),
             ("author", self.tr("Author"), source.author),
-            ("published", self.tr("Published"), _published(source)),
+            ("published", self.tr("Published"), published_label(source)),
             ("archive", self.tr("Archived copy"), source.archive),
             ("url", self.tr("Web address"), source.url),
             ("note", self.tr("Note"), source.note),
@@ -57,7 +58,7 @@ class SourceDialog(QDialog):
         self.citing_list = QListWidget(self)
         self.citing_list.setAccessibleName(self.tr("Events that cite this source"))
         for event in citing:
-            item = QListWidgetItem(f"{event.when.label()} — {event.title}")
+            item = QListWidgetItem(f"{span_label(event.when)} — {event.title}")
             item.setData(Qt.ItemDataRole.UserRole, event.id)
             self.citing_list.addItem(item)
         self.citing_list.itemActivated.connect(self._choose)
@@ -81,13 +82,3 @@ class SourceDialog(QDialog):
     def _choose(self, item: QListWidgetItem) -> None:
         self.event_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
         self.accept()
-
-
-def _published(source: Source) -> str | None:
-    if not source.published:
-        return None
-    try:
-        text = PartialDate.parse(source.published).label()
-    except DateError:
-        return source.published
-    return f"c. {text}" if source.published_approximate else text

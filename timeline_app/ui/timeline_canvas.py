@@ -34,7 +34,7 @@ from timeline_app.render.painter import (
     paint_timeline,
 )
 from timeline_app.render.scale import TimeScale
-from timeline_app.render.scene import Scene
+from timeline_app.render.scene import Scene, cluster_at
 from timeline_app.render.visible import timeline_extent, visible_scene
 from timeline_app.store.database import Database
 from timeline_app.timeline.dates import DateSpan
@@ -57,6 +57,7 @@ class TimelineCanvas(QWidget):
     event_clicked = Signal(object)  # event id
     step_requested = Signal(int)  # -1 previous, +1 next event in time order
     clear_filters_requested = Signal()
+    view_changed = Signal()  # the span in view, the filter or the data changed
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,13 +107,14 @@ class TimelineCanvas(QWidget):
         self._invalidate()
 
     def set_filter(self, wanted: TimelineFilter, count: int) -> None:
-        """Show only what passes the filter; if none of it is in view, bring it into view."""
+        """Show only what passes the filter; when some of it falls outside the view, fit the
+        view to all of it, so no filtered event is silently off-screen."""
         self._filter = wanted
         self._count = count
         self._invalidate()
         if count and self.scale is not None:
             extent = timeline_extent(self.db, wanted)
-            if extent and (extent[1] + 1 < self.scale.first_day or extent[0] > self.scale.last_day):
+            if extent and (extent[0] < self.scale.first_day or extent[1] + 1 > self.scale.last_day):
                 self.fit_all()
         self._update_empty_state()
 
@@ -129,6 +131,19 @@ class TimelineCanvas(QWidget):
                 middle = scale.x((first + last) / 2)
                 self._set_scale(scale.panned(scale.left + scale.width / 2 - middle))
         self.update()
+
+    @property
+    def current_filter(self) -> TimelineFilter:
+        return self._filter
+
+    def data_generation(self) -> int:
+        """Changes whenever the timeline's data changes through this app."""
+        return self.db.generation if self.db is not None else 0
+
+    @property
+    def selected_id(self) -> int | None:
+        """The event marked as selected (ui/canvas_accessibility.py reads it)."""
+        return self._selected
 
     def data_years(self) -> tuple[int | None, int | None]:
         """The first and last year of the whole timeline, for the year filter's range."""
@@ -155,6 +170,14 @@ class TimelineCanvas(QWidget):
             today = dt.date.today().toordinal()
             extent = (today - 365 * 10, today)
         self._set_scale(TimeScale.fit(extent[0], extent[1] + 1, left, width))
+
+    def center_on(self, day: float) -> None:
+        """Keep the zoom, and put this day in the middle of the view."""
+        if self.scale is None:
+            self.fit_all()
+        if self.scale is not None:
+            middle = self.scale.left + self.scale.width / 2
+            self.pan(middle - self.scale.x(day))
 
     def pan(self, dx: float) -> None:
         """Move the view by dx pixels (positive shows earlier dates)."""
@@ -285,11 +308,13 @@ class TimelineCanvas(QWidget):
         self._scene_key = None
         self.scene = None
         self.update()
+        self.view_changed.emit()
 
     def _set_scale(self, scale: TimeScale) -> None:
         if scale != self.scale:
             self.scale = scale
             self.update()
+            self.view_changed.emit()
 
     def _axis_span(self) -> tuple[float, float]:
         return SIDE_MARGIN, max(self.width() - 2 * SIDE_MARGIN, 1.0)
@@ -357,7 +382,10 @@ class TimelineCanvas(QWidget):
                 self.pan(dx)
                 self._press = position
         else:
-            over = self._event_under(position) is not None
+            scene = self._current_scene()
+            over = self._event_under(position) is not None or (
+                scene is not None and cluster_at(scene, position.x(), position.y()) is not None
+            )
             self.setCursor(
                 Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.OpenHandCursor
             )
@@ -369,6 +397,8 @@ class TimelineCanvas(QWidget):
                 event_id = self._event_under(event.position())
                 if event_id is not None:
                     self.event_clicked.emit(event_id)
+                else:
+                    self._zoom_to_cluster(event.position())
             self._press = None
             self._dragged = False
             self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -416,6 +446,19 @@ class TimelineCanvas(QWidget):
         self.update()
         super().focusOutEvent(event)
 
+    def zoom_to_days(self, first_day: float, last_day: float) -> None:
+        """Show first_day to last_day (exclusive) across the width."""
+        left, width = self._axis_span()
+        self._set_scale(TimeScale.fit(first_day, last_day, left, width))
+
+    def _zoom_to_cluster(self, position: QPointF) -> bool:
+        scene = self._current_scene()
+        cluster = cluster_at(scene, position.x(), position.y()) if scene else None
+        if cluster is None:
+            return False
+        self.zoom_to_days(cluster.first_day, cluster.last_day + 1)
+        return True
+
     def _event_under(self, position: QPointF) -> int | None:
         scene = self._current_scene()
         return event_at(scene, position.x(), position.y()) if scene else None
@@ -423,6 +466,11 @@ class TimelineCanvas(QWidget):
     def _show_tooltip(self, event: QHelpEvent) -> None:
         scene = self._current_scene()
         event_id = self._event_under(QPointF(event.pos()))
+        cluster = cluster_at(scene, event.pos().x(), event.pos().y()) if scene else None
+        if cluster is not None:
+            text = self.tr("%n event(s) without a label here: click to zoom in", "", cluster.total)
+            QToolTip.showText(QCursor.pos(), text, self)
+            return
         if scene is None or event_id is None:
             QToolTip.hideText()
             return

@@ -1,0 +1,33 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English needs a catalogue only for its plurals: every other source text is already English.
+     Rebuild the .qm after a change: pyside6-lrelease timeline_app_en.ts -->
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>export</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n event(s)</source>
+        <translation>
+            <numerusform>{shown} of %n event</numerusform>
+            <numerusform>{shown} of %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,40 @@
+"""Sources and quotes as a reader cites them."""
+
+from __future__ import annotations
+
+from timeline_app.timeline.dates import DateError, PartialDate
+from timeline_app.timeline.events import Citation, Source
+from timeline_app.wording.dates import approximately, date_label
+from timeline_app.wording.translation import translate
+
+CONTEXT = "sources"
+
+
+def published_label(source: Source) -> str | None:
+    """When the source came out, as a reader writes it; its own words if not a date."""
+    if not source.published:
+        return None
+    try:
+        text = date_label(PartialDate.parse(source.published))
+    except DateError:
+        return source.published
+    return approximately(text) if source.published_approximate else text
+
+
+def attribution(source: Source) -> str:
+    """ "Title", Author, Publisher, date: as a reader cites it."""
+    parts = [translate(CONTEXT, "“{title}”").format(title=source.title)]
+    by = ", ".join(part for part in (source.author, source.publisher) if part)
+    if by:
+        parts.append(by)
+    published = published_label(source)
+    if published:
+        parts.append(published)
+    return ", ".join(parts)
+
+
+def citation_text(citation: Citation) -> str:
+    """The quote with its attribution, ready to paste into a paper."""
+    return translate(CONTEXT, "“{quote}” — {attribution}").format(
+        quote=citation.quote, attribution=attribution(citation.source)
+    )
