@@ -255,9 +255,12 @@ def _event_json(event) -> dict:
         "start": event.when.start.iso(),
         "end": event.when.end.iso() if event.when.end else None,
         "approximate": event.when.approximate,
+        "date_basis": event.date_basis,
+        "importance": None if event.importance is None else event.importance.word,
         "title": event.title,
         "summary": event.summary,
         "themes": [t.name for t in event.themes],
+        "independent_sources": event.independent_sources,
         "citations": [
             {
                 "quote": c.quote,

@@ -32,6 +32,6 @@ def test_the_detail_pane_names_an_unquoted_source_without_empty_quote_marks(qtbo
 
 def test_the_pdf_names_an_unquoted_source_without_empty_quote_marks(qapp):
     blocks = list(event_blocks(EVENT, NumberedSources.cited_by([EVENT])))
-    texts = [p.text for b in blocks[1:] for p in b.paragraphs]
+    texts = [p.text for b in blocks if b.continues for p in b.paragraphs]  # the quotes
     assert texts[0].startswith("Source [") and "“”" not in texts[0]
     assert texts[1].startswith("“The light could be seen.”")

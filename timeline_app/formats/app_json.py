@@ -23,7 +23,8 @@ from timeline_app.timeline.importance import Importance
 
 FORMAT = "timeline-app"
 VERSION = 1
-_SOURCE_FIELDS = tuple(f.name for f in dataclasses.fields(Source))
+# A source's dependence on others travels as records of its own ("dependences"), not inside it.
+_SOURCE_FIELDS = tuple(f.name for f in dataclasses.fields(Source) if f.name != "depends_on")
 
 
 def is_app_json(document: Any) -> bool:
@@ -161,7 +162,7 @@ def write(records: Iterable[Record], out: TextIO) -> int:
         elif isinstance(record, Theme):
             lists["themes"].append(dataclasses.asdict(record))
         elif isinstance(record, Source):
-            lists["sources"].append(dataclasses.asdict(record))
+            lists["sources"].append({f: getattr(record, f) for f in _SOURCE_FIELDS})
         elif isinstance(record, SourceDependence):
             lists["source_dependences"].append({
                 "source": record.source_id, "depends_on": record.depends_on_id,

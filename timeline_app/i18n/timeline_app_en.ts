@@ -19,6 +19,20 @@
             <numerusform>{shown} of %n events</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n independent source(s)</source>
+        <translation>
+            <numerusform>%n independent source</numerusform>
+            <numerusform>%n independent sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n independent source(s) of the {cited} cited</source>
+        <translation>
+            <numerusform>%n independent source of the {cited} cited</numerusform>
+            <numerusform>%n independent sources of the {cited} cited</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>
@@ -27,6 +41,16 @@
         <translation>
             <numerusform>%n event</numerusform>
             <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message numerus="yes">
+        <source>%n event(s) without a label here: click to zoom in</source>
+        <translation>
+            <numerusform>%n event without a label here: click to zoom in</numerusform>
+            <numerusform>%n events without a label here: click to zoom in</numerusform>
         </translation>
     </message>
 </context>

@@ -39,7 +39,10 @@ def write_timeline(
 ) -> None:
     """Replace whatever the database holds with this timeline, in one transaction."""
     with db.session() as session:
-        for name in ("events_fts", "citations", "event_themes", "events", "sources", "themes"):
+        for name in (
+            "events_fts", "citations", "event_themes", "events", "source_relations", "sources",
+            "themes",
+        ):  # fmt: skip
             session.execute(delete(table(name)))
         session.merge(Setting(key="title", value=title))
     add_themes(db, themes)
@@ -67,10 +70,20 @@ def add_themes(db: Database, themes: Iterable[Theme]) -> None:
 
 
 def add_sources(db: Database, sources: Iterable[Source]) -> None:
+    """Append sources, with how each depends on sources stored before it or with it."""
+    sources = list(sources)
     rows = [_source_row(s) for s in sources]
     if rows:
         with db.session() as session:
             session.execute(insert(SourceRow), rows)
+    add_source_relations(
+        db,
+        (
+            SourceDependence(s.id, d.source_id, d.kind, d.note)
+            for s in sources
+            for d in s.depends_on
+        ),
+    )
 
 
 def add_source_relations(db: Database, relations: Iterable[SourceDependence]) -> None:

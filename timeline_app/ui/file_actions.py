@@ -174,7 +174,7 @@ class FileActions(QObject):
         keys = QKeySequence.StandardKey
         self.new_action = self._action(tr("&New Timeline…"), self.new_timeline, keys.New, "new")
         self.import_action = self._action(tr("&Import…"), self.import_file, "Ctrl+I", "import")
-        self.copy_action = self._action(tr("Save a &Copy…"), self.save_copy, keys.SaveAs, "copy")
+        self.copy_action = self._action(tr("Save a Cop&y…"), self.save_copy, keys.SaveAs, "copy")
         self.close_action = self._action(tr("&Close"), self.close_timeline, keys.Close, "close")
         self.export_actions = {
             name: self._action(text, partial(self.export_as, name), None, f"export_{name}")
