@@ -7,7 +7,7 @@ DESTDIR ?=
 # What the menu entry runs; the default is timeline-app on PATH (a pip or pipx install).
 EXEC ?= timeline-app
 
-.PHONY: help bundle wheel install-desktop uninstall-desktop icons check-packaging benchmarks screenshots
+.PHONY: help bundle wheel install-desktop uninstall-desktop icons check-packaging benchmarks benchmark-import screenshots
 
 help:
 	@echo "make bundle            standalone one-folder app in dist/timeline-app (PyInstaller)"
@@ -17,6 +17,7 @@ help:
 	@echo "make icons             re-render packaging/icons from the SVG"
 	@echo "make check-packaging   build the wheel and the bundle, run them from outside the source tree"
 	@echo "make benchmarks        time the window and export at 1,000, 10,000 and 100,000 events"
+	@echo "make benchmark-import  time importing a 100,000-row TimelineJS sheet (3 runs)"
 	@echo "make screenshots       render the main window in a few states to screenshots/"
 
 bundle:
@@ -43,6 +44,9 @@ check-packaging: bundle
 # Datasets are made on first use and kept in benchmarks/out/ (about 40 s for 100,000 events).
 benchmarks:
 	QT_QPA_PLATFORM=offscreen $(PYTHON) benchmarks/run.py
+
+benchmark-import:
+	$(PYTHON) benchmarks/import_speed.py --rows 100000 --runs 3
 
 screenshots:
 	QT_QPA_PLATFORM=offscreen $(PYTHON) scripts/screenshots.py --out screenshots/

@@ -42,6 +42,7 @@ bin="$destdir$prefix/bin"
 desktop_file="$share/applications/$APP_ID.desktop"
 metainfo_file="$share/metainfo/$APP_ID.metainfo.xml"
 scalable_icon="$share/icons/hicolor/scalable/apps/$APP_ID.svg"
+mime_file="$share/mime/packages/$APP_ID.xml"
 
 # Inside a bundle, the executable sits in the folder above this script.
 bundled_executable=""
@@ -56,13 +57,16 @@ refresh_caches() {
     if command -v update-desktop-database >/dev/null 2>&1; then
         update-desktop-database -q "$share/applications" || true
     fi
+    if command -v update-mime-database >/dev/null 2>&1 && [ -d "$share/mime/packages" ]; then
+        update-mime-database "$share/mime" || true
+    fi
     if command -v gtk-update-icon-cache >/dev/null 2>&1; then
         gtk-update-icon-cache -q -t -f "$share/icons/hicolor" || true
     fi
 }
 
 if [ "$uninstall" = yes ]; then
-    rm -f "$desktop_file" "$metainfo_file" "$scalable_icon"
+    rm -f "$desktop_file" "$metainfo_file" "$scalable_icon" "$mime_file"
     for size in $ICON_SIZES; do
         rm -f "$share/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
     done
@@ -92,12 +96,15 @@ else
     exec_line=$(desktop_quote "$exec_command")
 fi
 
-mkdir -p "$share/applications" "$share/metainfo" "$(dirname "$scalable_icon")"
-EXEC_LINE=$exec_line awk '/^Exec=/ { print "Exec=" ENVIRON["EXEC_LINE"]; next } { print }' \
+mkdir -p "$share/applications" "$share/metainfo" "$(dirname "$scalable_icon")" \
+    "$(dirname "$mime_file")"
+# %f: a file manager passes the timeline file (.tldb) to open.
+EXEC_LINE=$exec_line awk '/^Exec=/ { print "Exec=" ENVIRON["EXEC_LINE"] " %f"; next } { print }' \
     "$HERE/$APP_ID.desktop" > "$desktop_file.new"
 chmod 644 "$desktop_file.new"
 mv "$desktop_file.new" "$desktop_file"
 install -m 644 "$HERE/$APP_ID.metainfo.xml" "$metainfo_file"
+install -m 644 "$HERE/$APP_ID.mime.xml" "$mime_file"
 install -m 644 "$HERE/icons/$APP_ID.svg" "$scalable_icon"
 for size in $ICON_SIZES; do
     mkdir -p "$share/icons/hicolor/${size}x${size}/apps"

@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     setup_logging()
     try:
-        args = _parser().parse_args(argv)
+        parser = _parser()
+        args = parser.parse_args(_file_as_db(parser, sys.argv[1:] if argv is None else argv))
         return args.run(args)
     except UsageError as error:
         _say_error(str(error))
@@ -50,6 +51,18 @@ def main(argv: list[str] | None = None) -> int:
         log.exception("unexpected error")
         _say_error(f"an unexpected error stopped the command; details are in {log_file_hint()}")
         return 70
+
+
+def _file_as_db(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """`timeline-app FILE` (as a file manager runs it) means `timeline-app --db FILE`."""
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    words = [(i, word) for i, word in enumerate(argv) if not word.startswith("-")]
+    if not words or words[0][1] in commands.choices:
+        return argv
+    i, word = words[0]
+    if i > 0 and argv[i - 1] == "--db":
+        return argv
+    return [*argv[:i], "--db", word, *argv[i + 1 :]]
 
 
 def _say_error(message: str) -> None:
@@ -189,23 +202,13 @@ def _import_command(commands) -> None:
 
 def _open(args: argparse.Namespace):
     from timeline_app.store.database import open_database
+    from timeline_app.store.default_timeline import default_timeline
 
     path = getattr(args, "db", None)
-    return open_database(path if path is not None else _user_database())
-
-
-def _user_database() -> Path:
-    from timeline_app.store.user_copy import user_database
-
-    try:
-        return user_database()
-    except OSError as error:
-        folder = paths.user_data_dir()
-        raise CommandError(
-            f"your copy of the timeline cannot be made in {folder}: "
-            f"{error.strerror or error}. Make that folder writable, set "
-            f"{paths.DATA_DIR_ENV} to another folder, or open a timeline with --db PATH"
-        ) from error
+    if path is not None:
+        return open_database(path)
+    default = default_timeline(paths.user_data_dir(), paths.bundled_database())
+    return open_database(default.path, read_only=default.read_only)
 
 
 def _filter(args: argparse.Namespace, db) -> TimelineFilter:

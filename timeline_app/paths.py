@@ -26,7 +26,7 @@ def _bundled(name: str) -> Path:
 
 
 def bundled_database() -> Path:
-    """The read-only database shipped with the app; never written to."""
+    """The database shipped with the app, opened read-only from where it is installed."""
     return _bundled("data.db")
 
 
@@ -43,8 +43,3 @@ def user_data_dir() -> Path:
 def user_config_dir() -> Path:
     override = os.environ.get(CONFIG_DIR_ENV)
     return Path(override) if override else platformdirs.user_config_path(APP_NAME, ORGANISATION)
-
-
-def user_database_path() -> Path:
-    """Where the user's working copy of the bundled timeline lives (store.user_copy makes it)."""
-    return user_data_dir() / "timeline.db"

@@ -142,3 +142,14 @@ def test_importing_and_exporting_csv_never_loads_qt(tmp_path, bundled_copy):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
     assert (tmp_path / "m.csv").exists()
+
+
+def test_a_file_named_alone_is_the_timeline_to_open(capsys, bundled_copy):
+    code, out, err = run(capsys, bundled_copy, "themes")
+    assert (code, err) == (0, "") and "Energy" in out
+    from timeline_app.cli import _file_as_db, _parser
+
+    parser = _parser()
+    assert _file_as_db(parser, ["my.tldb"]) == ["--db", "my.tldb"]
+    assert _file_as_db(parser, ["list", "--search", "oil"]) == ["list", "--search", "oil"]
+    assert _file_as_db(parser, ["--db", "a.tldb", "themes"]) == ["--db", "a.tldb", "themes"]

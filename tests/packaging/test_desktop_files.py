@@ -58,7 +58,7 @@ def test_desktop_file_passes_desktop_file_validate():
 
 def test_desktop_file_runs_the_app_without_a_terminal():
     entry = desktop_entry(DESKTOP)
-    assert entry["Exec"] == "timeline-app"
+    assert entry["Exec"] == "timeline-app %f"  # %f: the timeline file a file manager opens
     assert entry["Terminal"] == "false"
     assert entry["Type"] == "Application"
 
@@ -128,8 +128,32 @@ EXPECTED_FILES = {
     f"share/applications/{APP_ID}.desktop",
     f"share/metainfo/{APP_ID}.metainfo.xml",
     f"share/icons/hicolor/scalable/apps/{APP_ID}.svg",
+    f"share/mime/packages/{APP_ID}.xml",
     *(f"share/icons/hicolor/{n}x{n}/apps/{APP_ID}.png" for n in THEME_SIZES),
 }
+
+
+def test_timeline_files_have_one_mime_type_everywhere():
+    from timeline_app.ui.file_actions import EXTENSION, MIME_TYPE
+
+    assert desktop_entry(DESKTOP)["MimeType"] == f"{MIME_TYPE};"
+    assert ET.parse(METAINFO).getroot().findtext("provides/mediatype") == MIME_TYPE
+    namespace = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    mime = ET.parse(PACKAGING / f"{APP_ID}.mime.xml").getroot().find("m:mime-type", namespace)
+    assert mime.get("type") == MIME_TYPE
+    assert mime.find("m:glob", namespace).get("pattern") == f"*{EXTENSION}"
+
+
+def test_the_mime_type_installs_and_names_the_extension(tmp_path):
+    tool = needs_tool("update-mime-database")
+    from timeline_app.ui.file_actions import EXTENSION, MIME_TYPE
+
+    install = ["sh", str(PACKAGING / "install.sh"), "--prefix", "/usr", "--destdir", str(tmp_path)]
+    subprocess.run(install, check=True, capture_output=True)
+    mime = tmp_path / "usr" / "share" / "mime"
+    result = subprocess.run([tool, str(mime)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr  # (it notes that the folder is not searched)
+    assert f"{MIME_TYPE}:*{EXTENSION}" in (mime / "globs2").read_text(encoding="utf-8")
 
 
 def test_install_script_puts_files_in_share_and_uninstall_removes_them(tmp_path):
@@ -160,7 +184,7 @@ def test_install_script_quotes_an_executable_path_for_the_desktop_file(tmp_path)
     )
     installed = tmp_path / "usr" / "share" / "applications" / f"{APP_ID}.desktop"
     exec_line = desktop_entry(installed)["Exec"]
-    assert exec_line == r'"/opt/My \\"Apps\\"/\\$HOME/time\\`line\\`/timeline-app"'
+    assert exec_line == r'"/opt/My \\"Apps\\"/\\$HOME/time\\`line\\`/timeline-app" %f'
     result = subprocess.run([tool, str(installed)], capture_output=True, text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
 

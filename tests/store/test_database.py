@@ -136,17 +136,19 @@ def test_a_database_another_program_holds_locked_is_reported_as_locked(bundled_c
         blocker.close()
 
 
-def test_the_bundled_file_is_never_written_when_the_user_copy_is_made(tmp_path, monkeypatch):
-    from timeline_app import paths
-    from timeline_app.store.user_copy import user_database
+def test_the_bundled_file_opens_read_only_and_refuses_every_write(tmp_path):
+    from timeline_app.store.errors import DatabaseNotWritable
+    from timeline_app.store.writing import set_setting
 
     bundled = tmp_path / "bundled.db"
     shutil.copyfile(Path(__file__).parents[2] / "data.db", bundled)
     before = bundled.read_bytes()
-    monkeypatch.setattr(paths, "bundled_database", lambda: bundled)
-    user = user_database()
-    db = open_database(user)
-    assert queries.total_events(db) > 0
+    db = open_database(bundled, read_only=True)
+    assert queries.total_events(db) > 0 and db.read_only
+    with pytest.raises(DatabaseNotWritable):
+        db.write("DELETE FROM settings")
+    with pytest.raises(DatabaseNotWritable):
+        set_setting(db, "title", "changed")
     db.close()
-    assert user != bundled and user.exists()
     assert bundled.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bundled.db"]

@@ -81,7 +81,9 @@ def test_an_unreadable_database_gives_a_message_not_a_crash(qapp, tmp_path, mess
     assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
 
 
-def test_launch_opens_the_users_copy_with_the_apps_identity(qapp, monkeypatch, messages):
+def test_launch_opens_the_bundled_timeline_read_only_with_the_apps_identity(
+    qapp, monkeypatch, messages
+):
     shown = []
 
     def run_the_app(*args) -> int:  # instead of the event loop: look, then close the window
@@ -95,8 +97,8 @@ def test_launch_opens_the_users_copy_with_the_apps_identity(qapp, monkeypatch, m
     monkeypatch.setattr(launching, "install_error_handlers", lambda: None)
     assert launch(None) == 0
     assert messages == []
-    assert paths.user_database_path().is_file()
-    assert len(shown) == 1 and shown[0].endswith("Timeline")
+    assert not (paths.user_data_dir() / "timeline.db").exists()  # no copy is made any more
+    assert len(shown) == 1 and shown[0].endswith("bundled timeline (read-only)")
     assert QApplication.applicationName() == APP_NAME
     assert QApplication.desktopFileName() == APP_ID
     assert not QApplication.windowIcon().isNull()
@@ -136,15 +138,15 @@ def test_launch_installs_the_translators_before_it_says_anything(qapp, tmp_path,
 
 
 def test_a_bug_met_while_opening_goes_to_the_crash_dialog(qapp, monkeypatch, messages, caplog):
-    from timeline_app.store import database
+    from timeline_app.ui import file_actions
 
-    real_open = database.open_database
+    real_open = file_actions.open_database
 
-    def open_with_a_bad_query(path):
-        db = real_open(path)
+    def open_with_a_bad_query(path, **options):
+        db = real_open(path, **options)
         db.read("SELECT no_such_column FROM events")  # a real SQLite error of ours
 
-    monkeypatch.setattr(database, "open_database", open_with_a_bad_query)
+    monkeypatch.setattr(file_actions, "open_database", open_with_a_bad_query)
     with caplog.at_level(logging.ERROR):
         assert launch(None) == 70
     assert len(messages) == 1 and "unexpected problem" in messages[0]

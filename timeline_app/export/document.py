@@ -82,8 +82,10 @@ def event_blocks(event: Event, sources: NumberedSources) -> Iterator[TextBlock]:
     rule = event.themes[0].colour if event.themes else QUOTE_RULE
     for citation in event.citations:
         marker = f" [{sources.number(citation.source)}]"
+        # An imported source may come without a quote (a link, a picture's credit): named only.
+        words = f"“{citation.quote.strip()}”" if citation.quote.strip() else tr("Source")
         quote = Paragraph.of(
-            [(f"“{citation.quote.strip()}”", None, None), (marker, MARKER, None)],
+            [(words, None, None), (marker, MARKER, None)],
             QUOTE,
             indent=QUOTE_INDENT,
             space_after=2,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline_app.store.errors import (
     DatabaseMissing,
+    DatabaseNotWritable,
     DatabaseTooNew,
     NotADatabase,
     StoreError,
@@ -35,9 +36,10 @@ BUSY_TIMEOUT_MS = 3000  # how long to wait for another program's write before ca
 class Database:
     """One open timeline database."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
-        self._connection = _connect(path)
+        self.read_only = read_only  # opened so that nothing can write to it (the bundled file)
+        self._connection = _connect(path, read_only)
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: Any = None
@@ -68,7 +70,10 @@ class Database:
         if self._engine is None:
             from sqlalchemy import create_engine, event
 
-            self._engine = create_engine(f"sqlite:///{self.path}")
+            url = f"sqlite:///{self.path}"
+            if self.read_only:
+                url = f"sqlite:///{_read_only_uri(self.path)}&uri=true"
+            self._engine = create_engine(url)
             event.listen(self._engine, "connect", _on_connect)
         return self._engine
 
@@ -93,13 +98,19 @@ class Database:
             self._engine.dispose()
 
 
-def open_database(path: Path | str, *, create: bool = False) -> Database:
-    """Open (or with create=True, make) a timeline database, migrating it if it is older."""
+def open_database(path: Path | str, *, create: bool = False, read_only: bool = False) -> Database:
+    """Open (or with create=True, make) a timeline database, migrating it if it is older.
+
+    read_only opens it so that nothing can be written (an older schema is then refused)."""
     path = Path(path)
-    _check_file(path, create)
+    _check_file(path, create and not read_only)
     try:
-        with closing(_connect(path)) as connection:
+        with closing(_connect(path, read_only)) as connection:
             revision = _revision(connection, path)
+            if revision != HEAD_REVISION and read_only:
+                raise DatabaseNotWritable(
+                    f"{path} needs updating to this version of the app, but it is open read-only."
+                )
             if revision != HEAD_REVISION:
                 if revision is not None:
                     _backup(connection, path, revision)
@@ -108,7 +119,7 @@ def open_database(path: Path | str, *, create: bool = False) -> Database:
                 use_write_ahead_log(connection)
     except sqlite3.Error as error:
         raise explain_sqlite_error(error, path) from error
-    return Database(path)
+    return Database(path, read_only=read_only)
 
 
 def migrate(path: Path) -> None:
@@ -139,10 +150,17 @@ def use_write_ahead_log(connection: sqlite3.Connection) -> None:
         connection.execute("PRAGMA journal_mode = WAL")
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, check_same_thread=False)
+def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        connection = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
+    else:
+        connection = sqlite3.connect(path, check_same_thread=False)
     _on_connect(connection, None)
     return connection
+
+
+def _read_only_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
 
 
 def _check_file(path: Path, create: bool) -> None:

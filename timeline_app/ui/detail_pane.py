@@ -75,8 +75,11 @@ class QuoteBlock(QFrame):
         self.quote_label.setFont(quote_font)
         _set_text(self.quote_label, f"“{citation.quote}”", words)
         self.quote_label.setAccessibleName(self.tr("Quote"))
+        # An imported source may come without a quote (a link, a picture's credit): named only.
+        self.quote_label.setVisible(bool(citation.quote))
         self.attribution_label = _text_label(self)
-        _set_text(self.attribution_label, f"— {attribution(citation.source)}", [])
+        dash = "— " if citation.quote else ""
+        _set_text(self.attribution_label, f"{dash}{attribution(citation.source)}", [])
 
         source = citation.source
         self.open_button = QPushButton(self.tr("Open source"), self)

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from types import TracebackType
 
-from timeline_app import APP_ID, APP_NAME, ORGANISATION, __version__, paths
+from timeline_app import APP_ID, APP_NAME, ORGANISATION, __version__
 from timeline_app.logs import log, log_file_hint, recent
 
 # The libraries Qt's xcb (X11) platform plugin loads, and the Debian packages that hold them.
@@ -71,9 +71,6 @@ def launch(db_path: Path | None) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from timeline_app.store.database import open_database
-    from timeline_app.store.errors import StoreBug, StoreError
-    from timeline_app.store.user_copy import user_database
     from timeline_app.wording.qt import install_translators
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -86,33 +83,22 @@ def launch(db_path: Path | None) -> int:
         QApplication.setWindowIcon(icon)
     install_translators()
 
+    from timeline_app.store.errors import StoreBug
+    from timeline_app.ui.file_actions import open_first_timeline, start_window
+
     try:
-        path = db_path if db_path is not None else user_database()
-        db = open_database(path)
-    except StoreError as error:
-        log.warning("cannot open the timeline: %s", error)
-        tell_user(QApplication.translate("launch", "Cannot open the timeline"), str(error))
-        return 1
-    except OSError as error:  # the user's copy could not be made
-        log.warning("cannot prepare the timeline: %s", error)
-        message = QApplication.translate(
-            "launch", "Your copy of the timeline could not be made in {folder}: {reason}"
-        ).format(folder=paths.user_data_dir(), reason=error.strerror or error)
-        tell_user(QApplication.translate("launch", "Cannot open the timeline"), message)
-        return 1
+        db, notice = open_first_timeline(db_path)
     except StoreBug:  # ours, not the file's: the crash dialog, with the traceback in the log
         show_unexpected_error(*sys.exc_info())
         return 70
-
-    from timeline_app.ui.main_window import MainWindow
-
+    if db is None:
+        return 1
     install_error_handlers()
-    window = MainWindow(db)
-    window.show()
+    window = start_window(db, notice)
     try:
         return app.exec()
     finally:
-        db.close()
+        window.db.close()
 
 
 def app_icon():

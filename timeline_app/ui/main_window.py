@@ -36,6 +36,7 @@ from timeline_app.ui.detail_pane import DetailPane
 from timeline_app.ui.elided_label import ElidedLabel
 from timeline_app.ui.event_list import EventListPane
 from timeline_app.ui.event_list_model import EventListModel
+from timeline_app.ui.file_actions import build_file_menu, window_title
 from timeline_app.ui.filter_panel import NO_THEME, FilterPanel
 from timeline_app.ui.keyboard import WindowShortcutsFirst, set_tab_order
 from timeline_app.ui.overview_strip import OverviewStrip
@@ -201,11 +202,7 @@ class MainWindow(QMainWindow):
             self.pane_actions[key] = action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.open_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        self.file_actions = build_file_menu(self, self.menuBar().addMenu(self.tr("&File")))
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.clear_action)
@@ -241,7 +238,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.themes = queries.themes(db)
         self.total = queries.total_events(db)
-        self.setWindowTitle(self.tr("%s — Timeline") % queries.timeline_title(db))
+        self.setWindowTitle(window_title(db))
         self.model.set_database(db)
         self.canvas.set_database(db, self.themes)
         self.list_pane.set_themes(self.themes)
@@ -253,15 +250,15 @@ class MainWindow(QMainWindow):
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open Timeline Database"), str(self.db.path.parent),
-            self.tr("Timeline databases (*.db *.sqlite *.sqlite3);;All files (*)"),
+            self.tr("Timelines (*.tldb *.db *.sqlite *.sqlite3);;All files (*)"),
         )  # fmt: skip
         if path:
             self.open_database_file(Path(path))
 
-    def open_database_file(self, path: Path) -> bool:
+    def open_database_file(self, path: Path, read_only: bool = False) -> bool:
         """Switch to another timeline; on a known problem say so and keep the current one."""
         try:
-            db = open_database(path)
+            db = open_database(path, read_only=read_only)
             queries.themes(db)  # a file that opens but cannot be read fails here, not later
         except StoreError as error:
             log.warning("could not open %s: %s", path, error)

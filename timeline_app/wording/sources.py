@@ -32,7 +32,10 @@ def attribution(source: Source) -> str:
 
 
 def citation_text(citation: Citation) -> str:
-    """The quote with its attribution, ready to paste into a paper."""
+    """The quote with its attribution, ready to paste into a paper (the attribution alone for a
+    source cited without a quote)."""
+    if not citation.quote:
+        return attribution(citation.source)
     return translate("sources", "“{quote}” — {attribution}").format(
         quote=citation.quote, attribution=attribution(citation.source)
     )

@@ -1,0 +1,230 @@
+"""The File menu driven as a user would, with the file dialogs answered by the test."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.formats.conftest import FIXTURES
+from timeline_app import paths
+from timeline_app.formats.errors import ImportCancelled
+from timeline_app.store import queries
+from timeline_app.ui import file_actions
+from timeline_app.ui.file_actions import open_first_timeline, recent_files
+from timeline_app.ui.import_dialog import ColumnMappingDialog, ImportProgress
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Queue the paths the open and save dialogs will return."""
+    queue = {"open": [], "save": []}
+    monkeypatch.setattr(file_actions, "ask_open_path", lambda *a: queue["open"].pop(0))
+    monkeypatch.setattr(file_actions, "ask_save_path", lambda *a: queue["save"].pop(0))
+    return queue
+
+
+def test_new_makes_an_empty_timeline_file_and_opens_it(window, answers, tmp_path):
+    answers["save"].append(tmp_path / "diary")
+    window.file_actions.new_action.trigger()
+    assert window.db.path == tmp_path / "diary.tldb" and window.db.path.is_file()
+    assert queries.total_events(window.db) == 0
+    assert queries.timeline_title(window.db) == "diary"
+    assert window.windowTitle() == "diary — diary.tldb"
+    assert recent_files()[0] == str((tmp_path / "diary.tldb").resolve())
+
+
+def test_new_never_replaces_a_file(window, answers, tmp_path):
+    existing = tmp_path / "mine.tldb"
+    existing.write_bytes(b"mine")
+    before = window.db.path
+    answers["save"].append(existing)
+    window.file_actions.new_action.trigger()
+    assert existing.read_bytes() == b"mine" and window.db.path == before
+    assert "already exists" in window._dialog.text()
+
+
+def test_open_switches_file_and_remembers_it_in_open_recent(window, answers, small_db_path):
+    first = window.db.path
+    answers["open"].append(small_db_path)
+    window.open_action.trigger()
+    assert window.db.path == small_db_path
+    assert window.windowTitle() == "Small <timeline> — small.db"
+    assert recent_files() == [str(small_db_path.resolve()), str(first.resolve())]
+    menu = window.file_actions.recent_menu
+    menu.aboutToShow.emit()
+    names = [a.text() for a in menu.actions()]
+    assert names[0] == "small.db" and len(names) == 2
+
+
+def test_import_of_a_timelinejs_sheet_opens_the_new_file(window, answers, tmp_path):
+    answers["open"].append(FIXTURES / "mill-valley.csv")
+    answers["save"].append(tmp_path / "mill.tldb")
+    window.file_actions.import_action.trigger()
+    assert window.db.path == tmp_path / "mill.tldb"
+    assert queries.total_events(window.db) == 4 and window.total == 4
+    assert "Imported 4 events" in window.statusBar().currentMessage()
+
+
+def test_import_of_a_plain_csv_asks_for_the_columns(window, answers, tmp_path, monkeypatch):
+    asked = []
+
+    def mapping(parent, source):
+        asked.append(source.name)
+        return {"title": "What", "start": "When", "themes": "Tags"}
+
+    monkeypatch.setattr(file_actions, "ask_column_mapping", mapping)
+    answers["open"].append(FIXTURES / "expenses.csv")
+    answers["save"].append(tmp_path / "spend.tldb")
+    window.file_actions.import_action.trigger()
+    assert asked == ["expenses.csv"] and window.db.path == tmp_path / "spend.tldb"
+    assert [t.name for t in window.themes] == ["house", "money"]
+
+
+def test_bad_input_is_told_and_creates_nothing(window, answers, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"events": [', encoding="utf-8")
+    answers["open"].append(broken)
+    answers["save"].append(tmp_path / "new.tldb")
+    before = window.db.path
+    window.file_actions.import_action.trigger()
+    assert window.db.path == before
+    assert "broken.json: line 1, column 13: is not valid JSON" in window._dialog.text()
+    assert sorted(os.listdir(tmp_path)) == ["broken.json", "timeline.db"]
+
+
+def test_cancelling_the_progress_dialog_leaves_nothing_behind(
+    window, answers, tmp_path, monkeypatch
+):
+    big = tmp_path / "big.csv"
+    rows = "".join(f"{1900 + i % 100},,,,,,,,,Row {i},,,,,,,,\n" for i in range(5000))
+    big.write_text("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,"
+                   "Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,"
+                   "Background\n" + rows, encoding="utf-8")  # fmt: skip
+
+    class CancelAtOnce(ImportProgress):
+        def __call__(self, done, total):
+            self.dialog.cancel()  # as the Cancel button does
+            super().__call__(done, total)
+
+    monkeypatch.setattr(file_actions, "ImportProgress", CancelAtOnce)
+    answers["open"].append(big)
+    answers["save"].append(tmp_path / "big.tldb")
+    before = window.db.path
+    window.file_actions.import_action.trigger()
+    assert window.db.path == before and not (tmp_path / "big.tldb").exists()
+    assert sorted(os.listdir(tmp_path)) == ["big.csv", "timeline.db"]
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_the_progress_callback_stops_the_import_once_cancelled(qtbot, window):
+    progress = ImportProgress("x.csv", window)
+    progress(10, 100)
+    progress.dialog.cancel()
+    with pytest.raises(ImportCancelled):
+        progress(20, 100)
+    progress.close()
+
+
+def test_save_a_copy_writes_the_whole_timeline_and_opens_the_copy(window, answers, tmp_path):
+    total = window.total
+    answers["save"].append(tmp_path / "copy")
+    window.file_actions.copy_action.trigger()
+    assert window.db.path == tmp_path / "copy.tldb"
+    assert queries.total_events(window.db) == total > 0
+
+
+@pytest.mark.parametrize(
+    ("format_name", "name", "first"),
+    [("csv", "out.csv", "Year,Month,Day"), ("timelinejs", "out", '{\n  "events"'),
+     ("json", "all.json", '{\n  "format": "timeline-app"')],
+)  # fmt: skip
+def test_export_writes_what_the_filter_shows(window, answers, tmp_path, format_name, name, first):
+    window.filter_panel.set_filter(window.current_filter().__class__(search="oil"))
+    shown = len(queries.event_ids(window.db, window.current_filter()))
+    answers["save"].append(tmp_path / name)
+    window.file_actions.export_actions[format_name].trigger()
+    written = next(p for p in tmp_path.iterdir() if p.name.startswith(Path(name).stem))
+    assert written.read_text(encoding="utf-8").startswith(first)
+    assert f"Exported {shown} events" in window.statusBar().currentMessage()
+
+
+def test_close_goes_back_to_the_bundled_timeline_read_only(window):
+    window.file_actions.close_action.trigger()
+    assert window.db.read_only and window.db.path == paths.bundled_database()
+    assert window.windowTitle().endswith("bundled timeline (read-only)")
+    assert not window.file_actions.close_action.isEnabled()
+
+
+def test_the_column_mapping_dialog_guesses_and_needs_title_and_start(qtbot):
+    dialog = ColumnMappingDialog("x.csv", ["When", "Headline", "Notes", "Colour"])
+    qtbot.addWidget(dialog)
+    assert dialog.mapping() == {"title": "Headline", "start": "When", "summary": "Notes"}
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()
+    dialog.combos["start"].setCurrentIndex(0)
+    assert not ok.isEnabled()
+
+
+# -- a timeline that cannot be opened at start (issue 13, item 6) -------------------------------
+
+
+@pytest.fixture
+def damaged_default(isolated_user_folders):
+    folder = paths.user_data_dir()
+    folder.mkdir(parents=True)
+    damaged = folder / "timeline.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    return damaged
+
+
+def test_a_damaged_default_file_can_give_way_to_the_bundled_timeline(
+    qapp, damaged_default, monkeypatch
+):
+    monkeypatch.setattr(
+        file_actions, "ask_about_unopenable", lambda path, error, damaged: "bundled"
+    )
+    db, notice = open_first_timeline(None)
+    try:
+        assert db.path == paths.bundled_database() and db.read_only
+    finally:
+        db.close()
+    assert not damaged_default.exists()
+    kept = [p.name for p in damaged_default.parent.iterdir()]
+    assert len(kept) == 1 and kept[0].startswith("timeline.db.damaged-")
+    assert (damaged_default.parent / kept[0]).read_bytes().startswith(b"SQLite format 3")
+    db, _ = open_first_timeline(None)  # the next start no longer fails
+    assert db.read_only
+    db.close()
+
+
+def test_a_damaged_file_can_give_way_to_another_or_to_quitting(
+    qapp, damaged_default, monkeypatch, small_db_path
+):
+    choices = ["other", "quit"]
+    monkeypatch.setattr(file_actions, "ask_about_unopenable", lambda *a: choices.pop(0))
+    monkeypatch.setattr(file_actions, "ask_open_path", lambda *a: small_db_path)
+    db, _ = open_first_timeline(None)
+    assert db.path == small_db_path
+    db.close()
+    assert damaged_default.exists()  # only "bundled" sets it aside
+    assert open_first_timeline(None) == (None, None)
+
+
+def test_a_kept_0_1_0_copy_is_told_about_once(qapp, isolated_user_folders, bundled_copy):
+    folder = paths.user_data_dir()
+    folder.mkdir(parents=True)
+    legacy = folder / "timeline.db"
+    shutil.copyfile(bundled_copy, legacy)
+    import sqlite3
+
+    with sqlite3.connect(legacy) as connection:
+        connection.execute("UPDATE events SET summary = summary || ' Mine.' WHERE id = 2")
+    connection.close()
+    db, notice = open_first_timeline(None)
+    assert db.path == legacy and not db.read_only and str(legacy) in notice
+    db.close()
+    db, notice = open_first_timeline(None)
+    assert notice is None
+    db.close()
