@@ -29,7 +29,7 @@ from timeline_app.timeline.events import Citation, Event, Source, Theme
 THEMES = (
     Theme("diplomacy", "Diplomacy", "#0072B2"),
     Theme("energy", "Energy", "#E69F00"),
-    Theme("defense-security", "Defense & Security", "#D55E00"),
+    Theme("defense-security", "Defence & Security", "#D55E00"),
     Theme("trade-economy", "Trade & Economy", "#009E73"),
     Theme("culture-community", "Culture & Community", "#CC79A7"),
     Theme("education-science", "Education & Science", "#56B4E9"),

@@ -2,9 +2,10 @@
 
     .venv/bin/python scripts/screenshots.py --out screenshots/
 
-States: every event; one theme (energy); one event selected (the 2020 war). The selected state
-is also saved as docs/main-window.png, the picture the README shows. Settings and data folders
-are temporary, so the user's own window state is neither used nor changed.
+States: every event; one theme (energy); one event selected (the 2020 war); the first launch on
+a 1440×900 and a 1280×720 screen; 10,000 synthetic events fitted to the window. With --docs the
+README's pictures are refreshed in docs/. Settings and data folders are temporary, so the user's
+own window state is neither used nor changed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # for benchmarks.make_dataset
 SIZE = (1400, 860)
+SCREENS = ((1440, 900), (1280, 720))
+DENSE_EVENTS = 10_000
 SELECTED_EVENT = "karabakh-war-2020"
 ONE_THEME = "energy"
 
@@ -34,9 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--docs",
-        default=str(REPO / "docs" / "main-window.png"),
-        metavar="PNG",
-        help="where the README's picture goes ('' for nowhere)",
+        default=str(REPO / "docs"),
+        metavar="DIR",
+        help="where the README's pictures go ('' for nowhere)",
     )
     args = parser.parse_args(argv)
 
@@ -46,19 +50,23 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["TIMELINE_APP_CONFIG_DIR"] = str(Path(scratch) / "config")
         database = Path(scratch) / "timeline.db"
         shutil.copyfile(args.db or REPO / "data.db", database)
-        written = render(database, args.out, Path(args.docs) if args.docs else None)
+        docs = Path(args.docs) if args.docs else None
+        written = render(database, args.out, docs)
+        written += render_dense(Path(scratch) / "dense.db", args.out, docs)
     for path in written:
         print(path)
     return 0
 
 
 def render(database: Path, out: Path, docs: Path | None) -> list[Path]:
+    from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QApplication
 
     from timeline_app.store import queries
     from timeline_app.store.database import open_database
     from timeline_app.timeline.filter import TimelineFilter
     from timeline_app.ui.main_window import MainWindow
+    from timeline_app.ui.window_geometry import first_launch_geometry
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
@@ -89,18 +97,61 @@ def render(database: Path, out: Path, docs: Path | None) -> list[Path]:
     if SELECTED_EVENT in keys:
         window.select_event(keys[SELECTED_EVENT])
         selected = shoot("event-selected")
-        if docs is not None:
-            docs.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(selected, docs)
-            written.append(docs)
+        written += _to_docs(selected, docs, "main-window.png")
     else:
         print(f"screenshots: the timeline has no event {SELECTED_EVENT}; skipped", file=sys.stderr)
+    window.select_event(None)
+    for screen in SCREENS:
+        window.resize(first_launch_geometry(QRect(0, 0, *screen)).size())
+        app.processEvents()
+        window.canvas.fit_all()
+        name = f"first-launch-{screen[0]}x{screen[1]}"
+        written += _to_docs(shoot(name), docs, f"{name}.png")
 
     window.hide()  # without closing: the temporary settings need not be written
     window.deleteLater()
     app.processEvents()
     db.close()
     return written
+
+
+def render_dense(database: Path, out: Path, docs: Path | None) -> list[Path]:
+    """A synthetic timeline of DENSE_EVENTS events, fitted to the window: counts and landmarks."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.make_dataset import make_dataset
+    from timeline_app.store.database import open_database
+    from timeline_app.ui.main_window import MainWindow
+    from timeline_app.ui.window_geometry import first_launch_geometry
+
+    make_dataset(DENSE_EVENTS, database, seed=5)
+    app = QApplication.instance()
+    db = open_database(database)
+    window = MainWindow(db)
+    window.show()
+    window.resize(first_launch_geometry(QRect(0, 0, *SCREENS[0])).size())
+    app.processEvents()
+    window.filter_panel.clear()
+    window.canvas.fit_all()
+    for _ in range(3):
+        app.processEvents()
+    path = out / "dense-fit-all.png"
+    window.grab().save(str(path))
+    written = [path, *_to_docs(path, docs, "dense-fit-all.png")]
+    window.hide()
+    window.deleteLater()
+    app.processEvents()
+    db.close()
+    return written
+
+
+def _to_docs(path: Path, docs: Path | None, name: str) -> list[Path]:
+    if docs is None:
+        return []
+    docs.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, docs / name)
+    return [docs / name]
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from timeline_app import __version__, paths
+from timeline_app.formats.names import EXPORT_FORMATS, IMPORT_FORMATS, export_format_of
 from timeline_app.logs import log, log_file_hint, setup_logging
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.filter import TimelineFilter
@@ -145,15 +146,45 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(build)
     build.set_defaults(run=_run_build)
 
-    export = commands.add_parser("export", help="export the filtered timeline to a PDF")
-    export.add_argument("out", type=Path, metavar="OUT.pdf")
+    export = commands.add_parser(
+        "export", help="export the filtered timeline to a PDF, TimelineJS or the app's JSON"
+    )
+    export.add_argument("out", type=Path, metavar="OUT")
+    export.add_argument(
+        "--format",
+        choices=tuple(EXPORT_FORMATS),
+        default=None,
+        help="pdf, timelinejs, csv (a TimelineJS sheet) or json (this app's, lossless); "
+        "default from OUT's extension (.timelinejs.json for TimelineJS)",
+    )
     _filter_options(export)
     export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     export.add_argument("--landscape", action="store_true")
     export.add_argument("--title", default=None)
     _db_option(export)
     export.set_defaults(run=_run_export)
+    _import_command(commands)
     return parser
+
+
+def _import_command(commands) -> None:
+    importing = commands.add_parser(
+        "import", help="make a new timeline file from TimelineJS, Timeline or CSV"
+    )
+    importing.add_argument("source", type=Path, metavar="SOURCE")
+    importing.add_argument(
+        "--out", type=Path, required=True, metavar="NEW_FILE",
+        help="the timeline file to create (never replaced if it exists)",
+    )  # fmt: skip
+    importing.add_argument(
+        "--format", choices=tuple(IMPORT_FORMATS), default=None,
+        help="the source's format; default from its name and content",
+    )  # fmt: skip
+    importing.add_argument(
+        "--map", default=None, metavar="FIELD=COLUMN,…",
+        help="for any CSV: which column holds what, e.g. title=Name,start=Date,themes=Tags",
+    )  # fmt: skip
+    importing.set_defaults(run=_run_import)
 
 
 def _open(args: argparse.Namespace):
@@ -221,9 +252,12 @@ def _event_json(event) -> dict:
         "start": event.when.start.iso(),
         "end": event.when.end.iso() if event.when.end else None,
         "approximate": event.when.approximate,
+        "date_basis": event.date_basis,
+        "importance": None if event.importance is None else event.importance.word,
         "title": event.title,
         "summary": event.summary,
         "themes": [t.name for t in event.themes],
+        "independent_sources": event.independent_sources,
         "citations": [
             {
                 "quote": c.quote,
@@ -310,10 +344,23 @@ def _build_target(args: argparse.Namespace) -> Path:
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    format_name = args.format or export_format_of(args.out.name)
+    db = _open(args)
+    if format_name != "pdf":
+        from timeline_app.formats.command_line import export_file
+
+        return export_file(db, _filter(args, db), args.out, format_name)
     from timeline_app.export.cli_export import export_from_command_line
 
-    db = _open(args)
     return export_from_command_line(db, _filter(args, db), args)
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from timeline_app.formats.command_line import import_file
+
+    if getattr(args, "db", None) is not None:
+        raise UsageError("import makes a new file, named by --out; --db does not apply to it")
+    return import_file(args.source, args.out, args.format, args.map)
 
 
 def _run_window(args: argparse.Namespace) -> int:

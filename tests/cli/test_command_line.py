@@ -32,6 +32,9 @@ def test_list_energy_as_json_gives_the_energy_events_with_their_quotes(
     assert document["timeline_events"] == queries.total_events(bundled_db)
     btc = next(e for e in document["events"] if e["id"] == "btc-exports-2006")
     assert btc["start"] == "2006-07-13" and btc["end"] is None and btc["approximate"] is False
+    assert (btc["date_basis"], btc["importance"], btc["independent_sources"]) == (
+        "general knowledge", "milestone", 2
+    )  # fmt: skip
     assert "Energy" in btc["themes"]
     source = btc["citations"][0]["source"]
     assert set(source) == {
@@ -237,3 +240,14 @@ def test_a_copy_in_a_folder_that_became_read_only_is_explained(capsys, monkeypat
     assert code == 1 and out == ""
     assert f"its folder {folder} cannot be written" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_list_as_json_says_where_dates_come_from_and_what_backs_each_event(capsys, bundled_copy):
+    _, out, _ = run(capsys, "list", "--format", "json", "--db", str(bundled_copy))
+    events = {e["id"]: e for e in json.loads(out)["events"]}
+    assert {e["date_basis"] for e in events.values()} == {"documents", "general knowledge"}
+    assert {e["importance"] for e in events.values()} == {"milestone", None}
+    fifth = events["fifth-largest-partner-2005"]  # two articles sharing one stock sentence
+    assert (fifth["date_basis"], fifth["independent_sources"], len(fifth["citations"])) == (
+        "documents", 1, 2
+    )  # fmt: skip

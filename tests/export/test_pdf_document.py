@@ -205,3 +205,19 @@ def test_the_graphic_labels_every_event_of_the_whole_timeline(
         title = re.sub(r"\s+", "", event.title)
         assert title in graphic, f"{event.title!r} has no label in the graphic"
         assert title in body
+
+
+def test_each_event_says_where_its_date_comes_from_and_how_many_sources_back_it(energy_pdf):
+    _, pdf = energy_pdf
+    assert (
+        "13 July 2006 · date from general knowledge · backed by 2 independent sources" in pdf.text
+    )
+    assert "2009 · date from the sources · backed by one source" in pdf.text
+    assert (
+        "January 2024 · date from the sources · backed by one independent source of the 2 cited"
+        in pdf.text
+    )
+    # The sources list says why: the retelling paraphrases The Jerusalem Post.
+    listed = pdf.text[pdf.text.rindex("Sources") :]
+    number = re.search(r"\[(\d)\] “Israel becomes Azerbaijan", listed).group(1)
+    assert re.search(r"“Strengthening Bonds[^\[]*It paraphrases \[" + number + r"\]", listed)

@@ -6,8 +6,10 @@ import pytest
 from timeline_app.store import queries
 from timeline_app.store.errors import UnknownTheme
 from timeline_app.store.search import fts_query
+from timeline_app.store.writing import write_timeline
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.timeline.folding import fold_letters
+from timeline_app.timeline.importance import Importance
 
 
 def _keys(db, wanted):
@@ -124,7 +126,6 @@ def test_a_source_lists_every_event_that_cites_it(bundled_db):
 
 def test_sources_read_back_exactly_as_written(tmp_path):
     from timeline_app.store.database import open_database
-    from timeline_app.store.writing import write_timeline
     from timeline_app.timeline.events import Source
 
     written = (
@@ -138,3 +139,36 @@ def test_sources_read_back_exactly_as_written(tmp_path):
         assert queries.sources(db) == list(written)
     finally:
         db.close()
+
+
+def test_sources_come_back_with_what_they_depend_on(bundled_db):
+    by_id = {source.id: source for source in queries.sources(bundled_db)}
+    assert [(d.source_id, d.kind) for d in by_id["strengthening-bonds-2024"].depends_on] == [
+        ("jpost-oil-2024", "paraphrases")
+    ]
+    assert [(d.source_id, d.kind) for d in by_id["caspian-post-hajiyev"].depends_on] == [
+        ("partnership-critique-2024", "shares text")
+    ]
+    assert all(d.note for source in by_id.values() for d in source.depends_on)
+    oil = next(
+        e
+        for e in queries.events_citing(bundled_db, "jpost-oil-2024")
+        if e.key == "oil-figures-2024"
+    )
+    assert (oil.cited_sources, oil.independent_sources) == (2, 1)
+
+
+def test_events_come_back_with_their_importance_and_date_basis(bundled_db):
+    by_key = {e.key: e for e in queries.filtered_events(bundled_db, TimelineFilter())}
+    assert by_key["embassy-2023"].importance == Importance.MILESTONE
+    assert by_key["embassy-2023"].date_basis == "general knowledge"
+    assert by_key["lora-2020"].importance is None
+    assert by_key["lora-2020"].date_basis == "documents"
+
+
+def test_writing_a_timeline_again_replaces_its_source_relations(bundled_db):
+    sources = queries.sources(bundled_db)
+    events = queries.filtered_events(bundled_db, TimelineFilter())
+    write_timeline(bundled_db, "Again", queries.themes(bundled_db), sources, events)
+    assert queries.sources(bundled_db) == sources
+    assert len(bundled_db.read("SELECT * FROM source_relations")) == 2

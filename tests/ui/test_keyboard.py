@@ -96,6 +96,17 @@ def test_no_control_in_the_window_takes_a_menus_alt_letter(window):
     assert len(taken) == len(set(taken))
 
 
+def test_within_each_menu_every_item_has_its_own_letter(window):
+    from PySide6.QtWidgets import QMenu
+
+    menus = window.menuBar().findChildren(QMenu)
+    assert len(menus) >= 5  # File, Edit, View and its Panes, Help
+    for menu in menus:
+        letters = [mnemonic(action.text()) for action in menu.actions() if not action.isSeparator()]
+        assert None not in letters, f"an item of {menu.title()} has no Alt letter"
+        assert len(letters) == len(set(letters)), f"{menu.title()}: {letters}"
+
+
 def test_alt_f_opens_the_file_menu_from_the_search_box(qtbot, window):
     active(qtbot, window)
     search = window.filter_panel.search_box
@@ -194,3 +205,14 @@ def test_ctrl_e_exports_from_the_search_box_on_x11(tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["1", "True"]
+
+
+def test_the_details_pane_shows_when_it_has_the_keys(qtbot, window):
+    from PySide6.QtWidgets import QFrame
+
+    active(qtbot, window)
+    walked = tab_walk(qtbot, window.list_pane.view, 1)
+    assert walked[-1] is window.detail_pane
+    assert window.detail_pane.frameShape() != QFrame.Shape.NoFrame
+    qtbot.keyClick(window.detail_pane, Qt.Key.Key_Tab)
+    assert window.detail_pane.frameShape() == QFrame.Shape.NoFrame

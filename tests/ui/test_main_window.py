@@ -130,7 +130,7 @@ def test_selecting_an_event_shows_every_quote_with_its_source(qtbot, window):
     event = queries.events(window.db, [war])[0]
     pane = window.detail_pane
     assert shown_text(pane.title_label) == event.title
-    assert shown_text(pane.date_label) == span_label(event.when)
+    assert shown_text(pane.date_label) == f"{span_label(event.when)} · date from general knowledge"
     assert shown_text(pane.summary_label) == event.summary
     assert [t.slug for t in pane.themes_row.themes] == [t.slug for t in event.themes]
     assert len(pane.quote_blocks) == len(event.citations) > 0

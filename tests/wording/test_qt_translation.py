@@ -77,3 +77,23 @@ def test_the_shipped_english_catalogue_is_built_from_its_source(tmp_path):
     folder = wording_qt.catalogue_folder()
     compile_catalogue(folder / "timeline_app_en.ts", tmp_path / "built.qm")
     assert (tmp_path / "built.qm").read_bytes() == (folder / "timeline_app_en.qm").read_bytes()
+
+
+def test_every_plural_the_code_asks_for_has_its_english_forms():
+    """A "%n" text missing from the English catalogue would show "(s)" to every reader."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    package = Path(wording_qt.__file__).resolve().parent.parent
+    asked = set()
+    for path in package.rglob("*.py"):
+        texts = re.findall(r'tr\(\s*"([^"]*%n[^"]*)"', path.read_text(encoding="utf-8"))
+        asked |= {text for text in texts if "(s)" in text}
+    catalogue = ET.parse(package / "i18n" / "timeline_app_en.ts")
+    known = {
+        message.findtext("source")
+        for message in catalogue.iter("message")
+        if message.get("numerus") == "yes" and len(message.findall(".//numerusform")) == 2
+    }
+    assert asked, "the code asks for plurals"
+    assert asked - known == set()

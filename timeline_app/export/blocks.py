@@ -1,7 +1,9 @@
 """The document as a column of blocks, measured once and placed on pages before any drawing.
 
 A block is not split across pages when it fits on one; a block taller than a page breaks
-between its lines. A block that keeps with the next moves on with it (a heading, say).
+between its lines. A block that keeps with the next moves on with it (a heading, say). A block
+that continues a group (an event's quotes) and starts or goes on on a new page has the group's
+repeated heading drawn above it there ("… (continued)"); that heading is drawn nowhere else.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ class TextBlock:
     space_before: float = 0.0  # points; dropped at the top of a page
     keep_with_next: bool = False
     rule: str | None = None  # colour of a bar beside the block, as quotes have
+    repeated_heading: bool = False  # drawn only above the blocks that continue after it
+    continues: bool = False  # repeats the latest repeated heading when it starts a page
 
 
 @dataclass(frozen=True)
@@ -61,26 +65,41 @@ def paginate(
 ) -> list[list[Placed]]:
     """Place every block's rows on pages of page_height (device units; unit is one point)."""
     pages: list[list[Placed]] = [[]]
-    y = 0.0
+    y = top = 0.0  # top: where a page's own blocks start, below a repeated heading
+    heading: int | None = None  # the repeated heading of the group being placed
     for index, block in enumerate(blocks):
+        if _is_repeated(block):
+            heading = index
+            continue
+        if not (isinstance(block, TextBlock) and block.continues):
+            heading = None
         heights = rows[index]
         total = sum(heights)
         needed = total + _kept_with(blocks, rows, index, page_height, unit)
         before = block.space_before * unit if y > 0 else 0.0
         if y > 0 and _starts_a_page(y + before, total, needed, page_height):
-            pages.append([])
-            y, before = 0.0, 0.0
+            y = top = _new_page(pages, heading, rows)
+            before = 0.0
         y += before
         first = 0
         for row, height in enumerate(heights):  # breaks only in a block taller than a page
-            if y + height > page_height and y > 0:
+            if y + height > page_height and y > top:
                 if row > first:
                     pages[-1].append(Placed(index, first, row - 1, y - sum(heights[first:row])))
-                pages.append([])
-                y, first = 0.0, row
+                y = top = _new_page(pages, heading, rows)
+                first = row
             y += height
         pages[-1].append(Placed(index, first, len(heights) - 1, y - sum(heights[first:])))
     return pages
+
+
+def _new_page(pages: list[list[Placed]], heading: int | None, rows: Sequence[list[float]]) -> float:
+    """Start a page, with the group's repeated heading at its top; the height that takes."""
+    pages.append([])
+    if heading is None:
+        return 0.0
+    pages[-1].append(Placed(heading, 0, len(rows[heading]) - 1, 0.0))
+    return sum(rows[heading])
 
 
 def _starts_a_page(y: float, total: float, needed: float, page_height: float) -> bool:
@@ -94,11 +113,18 @@ def _kept_with(
     blocks: Sequence[Block], rows: Sequence[list[float]], index: int, page: float, unit: float
 ) -> float:
     """How much of the next block must fit beside this one for it to stay on this page."""
-    if not blocks[index].keep_with_next or index + 1 >= len(blocks):
+    if not blocks[index].keep_with_next:
         return 0.0
-    following = rows[index + 1]
+    after = next((i for i in range(index + 1, len(blocks)) if not _is_repeated(blocks[i])), None)
+    if after is None:
+        return 0.0
+    following = rows[after]
     whole = sum(following)
-    return blocks[index + 1].space_before * unit + (whole if whole <= page else following[0])
+    return blocks[after].space_before * unit + (whole if whole <= page else following[0])
+
+
+def _is_repeated(block: Block) -> bool:
+    return isinstance(block, TextBlock) and block.repeated_heading
 
 
 def paint_placed(

@@ -14,6 +14,7 @@ from timeline_app.export.content import gather
 from timeline_app.export.pdf import ExportResult, PageSetup, PdfExport
 from timeline_app.export.safe_file import ExportError
 from timeline_app.export.words import tr
+from timeline_app.messages import readable
 from timeline_app.store import queries
 from timeline_app.store.database import Database
 from timeline_app.store.errors import StoreError
@@ -110,7 +111,7 @@ def _offer_to_open(parent: QWidget | None, result: ExportResult) -> None:
     open_button = box.addButton(tr("Open"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(open_button)
-    box.exec()
+    readable(box).exec()
     opened = box.clickedButton() is open_button
     box.deleteLater()
     if opened and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path))):
@@ -125,5 +126,5 @@ def _offer_to_open(parent: QWidget | None, result: ExportResult) -> None:
 def _tell(parent: QWidget | None, icon: QMessageBox.Icon, text: str, details: str) -> None:
     box = QMessageBox(icon, tr("Export PDF"), text, QMessageBox.StandardButton.Close, parent)
     box.setInformativeText(details)
-    box.exec()
+    readable(box).exec()
     box.deleteLater()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from timeline_app.export.blocks import Block, GraphicBlock, TextBlock
 from timeline_app.export.content import ExportContent, NumberedSources
 from timeline_app.export.typeset import Paragraph, TextStyle
-from timeline_app.export.words import tr
+from timeline_app.export.words import backing_words, date_basis_words, dependence_words, tr
 from timeline_app.timeline.events import Event, Source
 from timeline_app.wording.dates import span_label
 from timeline_app.wording.sources import attribution
@@ -50,7 +50,7 @@ def document_blocks(content: ExportContent, graphic: list[GraphicBlock]) -> Iter
         return
     yield TextBlock((Paragraph(tr("Sources"), SECTION),), space_before=20, keep_with_next=True)
     for source in content.sources.sources:
-        yield source_block(source, content.sources.number(source))
+        yield source_block(source, content.sources)
 
 
 def heading(content: ExportContent) -> TextBlock:
@@ -67,15 +67,18 @@ def heading(content: ExportContent) -> TextBlock:
 def event_blocks(event: Event, sources: NumberedSources) -> Iterator[TextBlock]:
     """The event's heading and summary in one block, then one block per quote."""
     paragraphs = [
-        Paragraph(span_label(event.when), DATE, space_after=1),
+        Paragraph.of([(span_label(event.when), None, None), (provenance(event), META, None)], DATE,
+                     space_after=1),
         Paragraph(event.title, EVENT_TITLE, space_after=1),
-    ]
+    ]  # fmt: skip
     if event.themes:
         names = " · ".join(theme.name for theme in event.themes)
         paragraphs.append(Paragraph(names, THEMES, space_after=3))
     if event.summary.strip():
         paragraphs.append(Paragraph(event.summary.strip(), SUMMARY, space_after=2))
     yield TextBlock(tuple(paragraphs), space_before=12)
+    if event.citations:
+        yield continued_heading(event)
     rule = event.themes[0].colour if event.themes else QUOTE_RULE
     for citation in event.citations:
         marker = f" [{sources.number(citation.source)}]"
@@ -85,11 +88,32 @@ def event_blocks(event: Event, sources: NumberedSources) -> Iterator[TextBlock]:
             indent=QUOTE_INDENT,
             space_after=2,
         )
-        yield TextBlock((quote,), space_before=3, rule=rule)
+        yield TextBlock((quote,), space_before=3, rule=rule, continues=True)
 
 
-def source_block(source: Source, number: int) -> TextBlock:
-    """ "[3] “Title”, Author, Publisher, 12 March 2024. https://…" with the address a link."""
+def continued_heading(event: Event) -> TextBlock:
+    """The event's date and title again, above its quotes where they go on on a new page."""
+    return TextBlock(
+        (
+            Paragraph(span_label(event.when), DATE, space_after=1),
+            Paragraph(tr("{title} (continued)", title=event.title), EVENT_TITLE, space_after=3),
+        ),
+        repeated_heading=True,
+    )
+
+
+def provenance(event: Event) -> str:
+    """ " · date from the sources · backed by 2 independent sources", to follow the date."""
+    words = " · " + date_basis_words(event.date_basis)
+    if event.citations:
+        backing = backing_words(event.independent_sources, event.cited_sources)
+        words += " · " + tr("backed by {sources}", sources=backing)
+    return words
+
+
+def source_block(source: Source, sources: NumberedSources) -> TextBlock:
+    """ "[3] “Title”, Author, Publisher, 12 March 2024. https://…" with the address a link,
+    then which other listed source it depends on: "Paraphrases [2]"."""
     pieces: list[tuple[str, TextStyle | None, str | None]] = [
         (attribution(source) + ".", None, None)
     ]
@@ -97,7 +121,12 @@ def source_block(source: Source, number: int) -> TextBlock:
         link = source.url if source.has_web_link() else None
         pieces.append((" ", None, None))
         pieces.append((source.url, None, link))
+    for dependence in source.depends_on:
+        if dependence.source_id in sources.numbers:
+            other = f"[{sources.numbers[dependence.source_id]}]"
+            words = dependence_words(dependence.kind, tr("It"), other)
+            pieces.append((f" {words}.", None, None))
     paragraph = Paragraph.of(
-        pieces, SOURCE, indent=SOURCE_INDENT, space_after=3, label=f"[{number}]"
+        pieces, SOURCE, indent=SOURCE_INDENT, space_after=3, label=f"[{sources.number(source)}]"
     )
     return TextBlock((paragraph,), space_before=2)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from timeline_app.timeline.events import GENERAL_KNOWLEDGE
+
 # pyside6-lupdate files a tr() called outside a class under the empty context; ask for the same.
 CONTEXT = ""
 
@@ -16,3 +18,28 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1, **values: obje
     """
     translated = QCoreApplication.translate(CONTEXT, text, disambiguation, n)
     return translated.format(**values) if values else translated
+
+
+def date_basis_words(basis: str) -> str:
+    """Where an event's date comes from, to set beside the date."""
+    if basis == GENERAL_KNOWLEDGE:
+        return tr("date from general knowledge")
+    return tr("date from the sources")
+
+
+def backing_words(independent: int, cited: int) -> str:
+    """ "one source", "3 independent sources", "one independent source of the 2 cited"."""
+    if cited == 1:
+        return tr("one source")
+    if independent == cited:
+        return tr("%n independent source(s)", None, cited)
+    if independent == 1:
+        return tr("one independent source of the {cited} cited", cited=cited)
+    return tr("%n independent source(s) of the {cited} cited", None, independent, cited=cited)
+
+
+def dependence_words(kind: str, source: str, other: str) -> str:
+    """Why a cited source does not count again: “A” paraphrases “B”."""
+    if kind == "paraphrases":
+        return tr("{source} paraphrases {other}", source=source, other=other)
+    return tr("{source} shares text with {other}", source=source, other=other)

@@ -1,4 +1,1 @@
-"""Other programs' files, one module per format, read to and written from the domain.
-
-Plain Python, no Qt (an import contract in pyproject.toml keeps it so).
-"""
+"""Other programs' timeline files, read into the domain and written from it; no Qt here."""

@@ -19,6 +19,20 @@
             <numerusform>{shown} of %n events</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n independent source(s)</source>
+        <translation>
+            <numerusform>%n independent source</numerusform>
+            <numerusform>%n independent sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n independent source(s) of the {cited} cited</source>
+        <translation>
+            <numerusform>%n independent source of the {cited} cited</numerusform>
+            <numerusform>%n independent sources of the {cited} cited</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>

@@ -250,9 +250,10 @@ def dense_scene(
     top: float = 0.0,
     lane_height: float = 20.0,
 ) -> Scene:
-    """Counts per stretch, with the labels of the most important landmarks that fit over them."""
-    lanes = _Lanes(max(int(height // lane_height), 1))
-    placer = _Placer(scale, lanes, label_width, top, lane_height)
+    """Counts per stretch, with the labels of the most important landmarks that fit over them.
+    The first lane's room is left to the note that says what the columns count."""
+    lanes = _Lanes(max(int(height // lane_height) - 1, 1))
+    placer = _Placer(scale, lanes, label_width, top + lane_height, lane_height)
     placed = []
     for mark in in_label_order(landmarks):
         item = placer.labelled(mark)

@@ -27,7 +27,7 @@ def build_database(text_folder: Path, target: Path) -> int:
             index_of(db)  # built and saved inside the file, so opening it never has to write
         finally:
             db.close()
-        _compact_to_one_file(temporary_path)
+        compact_to_one_file(temporary_path)
         os.replace(temporary_path, target)
     finally:
         for leftover in (temporary_path, *temporary_path.parent.glob(temporary_path.name + "-*")):
@@ -35,7 +35,7 @@ def build_database(text_folder: Path, target: Path) -> int:
     return len(timeline.events)
 
 
-def _compact_to_one_file(path: Path) -> None:
+def compact_to_one_file(path: Path) -> None:
     """Leave a single self-contained file: no write-ahead log beside it, no free pages."""
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("PRAGMA journal_mode = DELETE")

@@ -15,7 +15,8 @@ from timeline_app.store.indexing import index_of
 from timeline_app.store.search import matching_ids
 from timeline_app.store.timeline_index import RANK_SCALE, Selection
 from timeline_app.timeline.dates import DateSpan
-from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Event, Source, Theme
+from timeline_app.timeline.document import SourceDependence
+from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Dependence, Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.timeline.importance import Importance
 
@@ -52,8 +53,22 @@ def _selection(db: Database, wanted: TimelineFilter) -> Selection:
 
 
 def timeline_title(db: Database) -> str:
-    rows = db.read("SELECT value FROM settings WHERE key = 'title'")
-    return rows[0][0] if rows else "Timeline"
+    return setting(db, "title") or "Timeline"
+
+
+def setting(db: Database, key: str) -> str | None:
+    """One fact about the whole timeline ("title", "description"); None if it is not recorded."""
+    rows = db.read("SELECT value FROM settings WHERE key = ?", (key,))
+    return rows[0][0] if rows else None
+
+
+def source_dependences(db: Database) -> list[SourceDependence]:
+    """How sources depend on one another (a handful of rows for a whole timeline)."""
+    rows = db.read(
+        "SELECT source_id, depends_on_id, kind, note FROM source_relations "
+        "ORDER BY source_id, depends_on_id"
+    )
+    return [SourceDependence(*row) for row in rows]
 
 
 def themes(db: Database) -> list[Theme]:
@@ -167,6 +182,7 @@ def bucket_counts(
 def events(db: Database, ids: list[int]) -> list[Event]:
     """Whole events, with themes and citations, in the order given."""
     theme_by_slug = {t.slug: t for t in themes(db)}
+    dependences = _dependences(db)
     by_id: dict[int, Event] = {}
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
@@ -181,7 +197,7 @@ def events(db: Database, ids: list[int]) -> list[Event]:
         ):
             cited = sources_by_id.get(source[0])
             if cited is None:
-                cited = sources_by_id[source[0]] = _source(source)
+                cited = sources_by_id[source[0]] = _source(source, dependences)
             citations.setdefault(event_id, []).append(Citation(quote, cited))
         columns = 'id, key, start, "end", approximate, title, summary, importance, date_basis'
         for row, slugs in _rows_with_themes(db, columns, batch):
@@ -214,14 +230,26 @@ def events_citing(db: Database, source_id: str) -> list[Event]:
 
 def sources(db: Database) -> list[Source]:
     rows = db.read(f"SELECT {_SOURCE_COLUMNS} FROM sources s ORDER BY s.id")
-    return [_source(row) for row in rows]
+    dependences = _dependences(db)
+    return [_source(row, dependences) for row in rows]
 
 
 _SOURCE_COLUMNS = ", ".join(f"s.{name}" for name in SOURCE_FIELDS)
 
 
-def _source(row: tuple | list) -> Source:
-    return Source.from_record(dict(zip(SOURCE_FIELDS, row, strict=True)))
+def _source(row: tuple | list, dependences: dict[str, tuple[Dependence, ...]]) -> Source:
+    record = dict(zip(SOURCE_FIELDS, row, strict=True))
+    return Source.from_record(record, dependences.get(record["id"], ()))
+
+
+def _dependences(db: Database) -> dict[str, tuple[Dependence, ...]]:
+    """Each source's dependence on others, keyed by the source that depends."""
+    found: dict[str, list[Dependence]] = {}
+    for relation in source_dependences(db):
+        found.setdefault(relation.source_id, []).append(
+            Dependence(relation.depends_on_id, relation.kind, relation.note)
+        )
+    return {source_id: tuple(found_here) for source_id, found_here in found.items()}
 
 
 def _rows_with_themes(db: Database, columns: str, ids: list[int]):

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, insert, select, table
+from sqlalchemy import delete, func, insert, select, table
 
 from timeline_app.store.database import Database
 from timeline_app.store.models import (
     CitationRow,
     EventRow,
     Setting,
+    SourceRelation,
     SourceRow,
     ThemeRow,
     event_themes,
 )
 from timeline_app.store.search import INSERT_ROW, search_row
+from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import Event, Source, Theme
 
 
@@ -28,20 +30,62 @@ def write_timeline(
 ) -> None:
     """Replace whatever the database holds with this timeline, in one transaction."""
     with db.session() as session:
-        for name in ("events_fts", "citations", "event_themes", "events", "sources", "themes"):
+        for name in (
+            "events_fts", "citations", "event_themes", "events", "source_relations", "sources",
+            "themes",
+        ):  # fmt: skip
             session.execute(delete(table(name)))
         session.merge(Setting(key="title", value=title))
-        theme_rows = [
-            {"slug": t.slug, "name": t.name, "colour": t.colour, "position": i}
+    add_themes(db, themes)
+    add_sources(db, sources)
+    add_events(db, events)
+
+
+def set_setting(db: Database, key: str, value: str) -> None:
+    """Record one fact about the whole timeline ("title", "description")."""
+    with db.session() as session:
+        session.merge(Setting(key=key, value=value))
+
+
+def add_themes(db: Database, themes: Iterable[Theme]) -> None:
+    """Append themes after those already stored, in the order given."""
+    with db.session() as session:
+        first = (session.scalar(select(func.max(ThemeRow.position))) or -1) + 1
+        rows = [
+            {"slug": t.slug, "name": t.name, "colour": t.colour, "position": first + i}
             for i, t in enumerate(themes)
         ]
-        if theme_rows:  # an empty list would insert one row of defaults
-            session.execute(insert(ThemeRow), theme_rows)
-        source_rows = [s.as_record() for s in sources]
-        if source_rows:
-            session.execute(insert(SourceRow), source_rows)
+        if rows:
+            session.execute(insert(ThemeRow), rows)
     db.changed()
-    add_events(db, events)
+
+
+def add_sources(db: Database, sources: Iterable[Source]) -> None:
+    """Append sources, with how each depends on sources stored before it or with it."""
+    sources = list(sources)
+    rows = [s.as_record() for s in sources]
+    if rows:
+        with db.session() as session:
+            session.execute(insert(SourceRow), rows)
+    add_source_relations(
+        db,
+        (
+            SourceDependence(s.id, d.source_id, d.kind, d.note)
+            for s in sources
+            for d in s.depends_on
+        ),
+    )
+
+
+def add_source_relations(db: Database, relations: Iterable[SourceDependence]) -> None:
+    """How sources already stored depend on one another."""
+    rows = [
+        {"source_id": r.source_id, "depends_on_id": r.depends_on_id, "kind": r.kind, "note": r.note}
+        for r in relations
+    ]
+    if rows:
+        with db.session() as session:
+            session.execute(insert(SourceRelation), rows)
 
 
 def add_events(db: Database, events: Iterable[Event], batch: int = 5000) -> None:

@@ -1,4 +1,4 @@
-"""Partial dates: a year is a year, a month a month, and a period has an end."""
+"""Partial dates: a year is a year, a month a month, a time of day only when known; periods end."""
 
 from __future__ import annotations
 
@@ -8,18 +8,26 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2}))?)?)?)?$")
 
 
 class Precision(IntEnum):
     YEAR = 1
     MONTH = 2
     DAY = 3
+    HOUR = 4
+    MINUTE = 5
 
 
 def precision_of(iso: str) -> Precision:
     """The precision of a date already known to be well formed ("1991", "2006-07", …)."""
-    return {4: Precision.YEAR, 7: Precision.MONTH}.get(len(iso), Precision.DAY)
+    return _PRECISION_BY_LENGTH.get(len(iso), Precision.DAY)
+
+
+# "1991", "2006-07", "2024-02-16", "2024-02-16T14", "2024-02-16T14:30"
+_PRECISION_BY_LENGTH = {
+    4: Precision.YEAR, 7: Precision.MONTH, 13: Precision.HOUR, 16: Precision.MINUTE,
+}  # fmt: skip
 
 
 class DateError(ValueError):
@@ -28,11 +36,14 @@ class DateError(ValueError):
 
 @dataclass(frozen=True, order=False)
 class PartialDate:
-    """A calendar date known to the year, the month or the day."""
+    """A calendar date known to the year, the month or the day; a day may carry a time of day
+    known to the hour or the minute (local to the event: no time zone)."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
 
     def __post_init__(self) -> None:
         if not 1 <= self.year <= 9999:
@@ -45,18 +56,32 @@ class PartialDate:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
                 raise DateError(f"{self.year}-{self.month:02d} has no day {self.day}")
+        if self.hour is not None and (self.day is None or not 0 <= self.hour <= 23):
+            raise DateError(
+                f"hour {self.hour} does not exist" if self.day else "an hour needs a day"
+            )
+        if self.minute is not None and (self.hour is None or not 0 <= self.minute <= 59):
+            raise DateError(
+                f"minute {self.minute} does not exist" if self.hour is not None
+                else "a minute needs an hour"
+            )  # fmt: skip
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read "1991", "2006-07" or "2024-02-16"."""
+        """Read "1991", "2006-07", "2024-02-16", "2024-02-16T14" or "2024-02-16T14:30"."""
         match = _ISO.match(text.strip())
         if not match:
-            raise DateError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(part) if part else None for part in match.groups())
-        return cls(year, month, day)
+            raise DateError(
+                f"{text!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM"
+            )
+        return cls(*(int(part) if part else None for part in match.groups()))
 
     @property
     def precision(self) -> Precision:
+        if self.minute is not None:
+            return Precision.MINUTE
+        if self.hour is not None:
+            return Precision.HOUR
         if self.day is not None:
             return Precision.DAY
         return Precision.MONTH if self.month is not None else Precision.YEAR
@@ -71,17 +96,24 @@ class PartialDate:
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     def iso(self) -> str:
-        """ISO 8601 cut to the precision: "1991", "2006-07", "2024-02-16"."""
+        """ISO 8601 cut to the precision: "1991", "2006-07", "2024-02-16", "2024-02-16T14:30"."""
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
         if self.day is not None:
             text += f"-{self.day:02d}"
+        if self.hour is not None:
+            text += f"T{self.hour:02d}"
+        if self.minute is not None:
+            text += f":{self.minute:02d}"
         return text
 
-    def sort_key(self) -> tuple[int, int, int]:
-        # A year sorts before its months and a month before its days: the vaguer date comes first.
-        return (self.year, self.month or 0, self.day or 0)
+    def sort_key(self) -> tuple[int, int, int, int, int]:
+        # A year sorts before its months, a month before its days, a day before its hours: the
+        # vaguer date comes first.
+        hour = -1 if self.hour is None else self.hour
+        minute = -1 if self.minute is None else self.minute
+        return (self.year, self.month or 0, self.day or 0, hour, minute)
 
     def __lt__(self, other: PartialDate) -> bool:
         return self.sort_key() < other.sort_key()
@@ -99,7 +131,7 @@ class DateSpan:
     approximate: bool = False
 
     def __post_init__(self) -> None:
-        if self.end is not None and self.end.last_day() < self.start.first_day():
+        if self.end is not None and _ends_before_start(self.start, self.end):
             raise DateError(f"the period ends ({self.end}) before it starts ({self.start})")
 
     @classmethod
@@ -123,6 +155,22 @@ class DateSpan:
 
     def sort_key(self) -> str:
         """Orders events by start, then end, a vaguer date before a precise one, as a string
-        (the store keeps it in a column): "20200900-20201110"."""
-        start, end = self.start, self.end or self.start
-        return "-".join("{:04d}{:02d}{:02d}".format(*date.sort_key()) for date in (start, end))
+        (the store keeps it in a column): "20200900-20201110", "20240216T0930-20240216T11"."""
+        return "-".join(_sortable(date) for date in (self.start, self.end or self.start))
+
+
+def _sortable(date: PartialDate) -> str:
+    # A time is added only where there is one, so a date without one sorts first, and the text
+    # of an untimed date is what files written before times existed hold.
+    year, month, day, hour, minute = date.sort_key()
+    text = f"{year:04d}{month:02d}{day:02d}"
+    if hour >= 0:
+        text += f"T{hour:02d}" + (f"{minute:02d}" if minute >= 0 else "")
+    return text
+
+
+def _ends_before_start(start: PartialDate, end: PartialDate) -> bool:
+    if end.last_day() < start.first_day():
+        return True
+    both_timed = start.hour is not None and end.hour is not None
+    return both_timed and end.sort_key() < start.sort_key()

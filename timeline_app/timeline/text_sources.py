@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline_app.timeline.dates import DateSpan
-from timeline_app.timeline.events import Citation, Event, Source, Theme
+from timeline_app.timeline.events import (
+    DATE_BASES,
+    DEPENDENCE_KINDS,
+    DOCUMENTS,
+    Citation,
+    Dependence,
+    Event,
+    Source,
+    Theme,
+)
 from timeline_app.timeline.importance import Importance
 
 
@@ -30,6 +39,13 @@ def load_timeline_text(folder: Path) -> TimelineText:
     sources = tuple(_source(s) for s in _read(folder / "sources.toml").get("source", []))
     by_slug = {t.slug: t for t in themes}
     by_source = {s.id: s for s in sources}
+    for source in sources:
+        for dependence in source.depends_on:
+            if dependence.source_id not in by_source or dependence.source_id == source.id:
+                raise TextSourceError(
+                    f"source {source.id}: depends on {dependence.source_id!r}, "
+                    "which is not another source"
+                )
     events = tuple(
         _event(raw, by_slug, by_source) for raw in _read(folder / "events.toml").get("event", [])
     )
@@ -48,10 +64,20 @@ def _read(path: Path) -> dict:
 
 
 def _source(raw: dict) -> Source:
+    raw_id = raw.get("id", "?")
+    depends_on = (_dependence(raw_id, d) for d in raw.get("depends_on", []))
     try:
-        return Source.from_record(raw)
+        return Source.from_record(raw, depends_on)
     except KeyError as error:
-        raise TextSourceError(f"source {raw.get('id', '?')}: missing {error}") from error
+        raise TextSourceError(f"source {raw_id}: missing {error}") from error
+
+
+def _dependence(source_id: str, raw: dict) -> Dependence:
+    kind = raw.get("kind")
+    if "id" not in raw or kind not in DEPENDENCE_KINDS:
+        kinds = ", ".join(DEPENDENCE_KINDS)
+        raise TextSourceError(f"source {source_id}: a dependence needs an id and a kind ({kinds})")
+    return Dependence(raw["id"], kind, raw.get("note"))
 
 
 def _event(raw: dict, themes: dict[str, Theme], sources: dict[str, Source]) -> Event:
@@ -63,9 +89,12 @@ def _event(raw: dict, themes: dict[str, Theme], sources: dict[str, Source]) -> E
             Citation(c["quote"], sources[c["source"]]) for c in raw.get("citation", [])
         )
         importance = Importance.parse(raw["importance"]) if "importance" in raw else None
+        date_basis = raw.get("date_basis", DOCUMENTS)
+        if date_basis not in DATE_BASES:
+            raise ValueError(f"date_basis {date_basis!r} is not one of {', '.join(DATE_BASES)}")
         return Event(
             key, when, raw["title"], raw["summary"], event_themes, citations,
-            importance=importance, date_basis=raw.get("date_basis", "documents"),
+            importance=importance, date_basis=date_basis,
         )  # fmt: skip
     except KeyError as error:
         raise TextSourceError(f"event {key}: unknown or missing {error}") from error

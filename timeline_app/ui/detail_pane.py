@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFocusEvent,
+    QFont,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.export.words import backing_words, date_basis_words, dependence_words
 from timeline_app.timeline.events import Citation, Event, Theme
 from timeline_app.ui.highlight import highlighted_html
 from timeline_app.ui.theme_chips import chips_width, mark_colours, paint_chips
@@ -162,6 +171,8 @@ class DetailPane(QScrollArea):
         heading_font = QFont(self.font())
         heading_font.setWeight(QFont.Weight.DemiBold)
         self.sources_heading.setFont(heading_font)
+        self.corroboration_label = _text_label(page)
+        self.corroboration_label.setAccessibleName(self.tr("Sources backing the event"))
         self.no_quotes = QLabel(self.tr("No source is quoted for this event."), page)
         self.no_quotes.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
@@ -179,6 +190,7 @@ class DetailPane(QScrollArea):
         layout.addWidget(self.summary_label)
         layout.addSpacing(8)
         layout.addWidget(self.sources_heading)
+        layout.addWidget(self.corroboration_label)
         layout.addWidget(self.no_quotes)
         layout.addLayout(self.quotes_layout)
         layout.addStretch(1)
@@ -199,10 +211,13 @@ class DetailPane(QScrollArea):
                        self.sources_heading):  # fmt: skip
             widget.setVisible(has_event)
         self.no_quotes.setVisible(has_event and not event.citations)
+        self.corroboration_label.setVisible(has_event and bool(event.citations))
         if event is None:
             return
         _set_text(self.title_label, event.title, self.words)
-        _set_text(self.date_label, span_label(event.when), [])
+        date = f"{span_label(event.when)} · {date_basis_words(event.date_basis)}"
+        _set_text(self.date_label, date, [])
+        _set_text(self.corroboration_label, self.backing(event), [])
         self.themes_row.set_themes(event.themes)
         _set_text(self.summary_label, event.summary, self.words)
         for citation in event.citations:
@@ -212,10 +227,29 @@ class DetailPane(QScrollArea):
             self.quote_blocks.append(block)
         self.verticalScrollBar().setValue(0)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        # A frame shows that the pane has the keys (arrows and Page Up/Down scroll it).
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        super().focusOutEvent(event)
+
     def focus_chain(self) -> list[QWidget]:
         """The buttons of every quote, in the order they are seen."""
         return [button for block in self.quote_blocks
                 for button in (block.open_button, block.copy_button)]  # fmt: skip
+
+    def backing(self, event: Event) -> str:
+        """How many independent sources back the event, and why any cited one does not count."""
+        sentences = [
+            self.tr("Backed by %s.") % backing_words(event.independent_sources, event.cited_sources)
+        ]
+        for source, dependence, other in event.dependences():
+            words = dependence_words(dependence.kind, f"“{source.title}”", f"“{other.title}”")
+            sentences.append(words + ".")
+        return " ".join(sentences)
 
     def set_highlight(self, words: list[str]) -> None:
         self.words = list(words)

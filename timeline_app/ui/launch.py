@@ -134,9 +134,11 @@ def tell_user(title: str, text: str) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
+    from timeline_app.messages import readable
+
     box = QMessageBox(QMessageBox.Icon.Critical, title, text)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    readable(box).exec()
 
 
 # -- errors and Qt's messages go to the log, and the user sees a dialog, not a traceback -------
@@ -164,6 +166,8 @@ def show_unexpected_error(
         return
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from timeline_app.messages import readable
+
     if QApplication.instance() is None:
         sys.__excepthook__(kind, error, trace)
         return
@@ -179,7 +183,7 @@ def show_unexpected_error(
         lines = list(recent.lines)[-40:]
         details = "\n".join(lines) or "".join(traceback.format_exception(kind, error, trace))
         box.setDetailedText(details)
-        box.exec()
+        readable(box).exec()
     finally:
         _showing_error = False
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app import __version__
 from timeline_app.logs import log
+from timeline_app.messages import readable
 from timeline_app.store import queries
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.errors import StoreError
@@ -32,6 +33,7 @@ from timeline_app.timeline.events import Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui import canvas_accessibility
 from timeline_app.ui.detail_pane import DetailPane
+from timeline_app.ui.elided_label import ElidedLabel
 from timeline_app.ui.event_list import EventListPane
 from timeline_app.ui.event_list_model import EventListModel
 from timeline_app.ui.filter_panel import NO_THEME, FilterPanel
@@ -91,6 +93,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        # Both permanent, so a menu's status tip does not wipe the summary out; it gives way
+        # (cut with "…") before it would run into the count.
+        self.filter_summary = ElidedLabel(self)
+        self.filter_summary.setAccessibleName(self.tr("Filter"))
+        self.statusBar().addPermanentWidget(self.filter_summary, 1)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Event count"))
         self.statusBar().addPermanentWidget(self.count_label)
@@ -289,7 +296,7 @@ class MainWindow(QMainWindow):
             self.tr("{shown} of {total} events").format(shown=f"{shown:,}", total=f"{self.total:,}")
         )
         names = {theme.slug: theme.name for theme in self.themes}
-        self.statusBar().showMessage(describe_filter(wanted, names))
+        self.filter_summary.set_whole_text(describe_filter(wanted, names))
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_event(keep)
         else:
@@ -374,7 +381,8 @@ class MainWindow(QMainWindow):
             log.info("PDF export is not available in this build")
             self.export_action.setEnabled(False)
             self.export_action.setToolTip(self.tr("PDF export is not available in this version"))
-            self.statusBar().showMessage(self.tr("PDF export is not available in this version."))
+            self.show_message(QMessageBox.Icon.Information, self.tr("Export PDF"),
+                              self.tr("PDF export is not available in this version."))  # fmt: skip
             return
         export_with_dialog(parent=self, db=self.db, wanted=self.current_filter())
 
@@ -403,7 +411,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._dialog = box
+        self._dialog = readable(box)
         box.open()
 
     # -- remembering the window -----------------------------------------------------------------

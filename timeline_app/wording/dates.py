@@ -38,18 +38,28 @@ def month_abbreviation(month: int) -> str:
 
 
 def date_label(date: PartialDate) -> str:
-    """ "1991", "July 2006", "16 February 2024"."""
+    """ "1991", "July 2006", "16 February 2024", "16 February 2024, 14:30"."""
     if date.month is None:
         return str(date.year)
     if date.day is None:
         return translate("dates", "{month} {year}").format(
             month=month_name(date.month), year=date.year
         )
-    return translate("dates", "{day} {month} {year}").format(
-        day=date.day,
-        month=month_name(date.month),
-        year=date.year,
+    day = translate("dates", "{day} {month} {year}").format(
+        day=date.day, month=month_name(date.month), year=date.year
     )
+    if date.hour is None:
+        return day
+    return translate("dates", "{day}, {time}").format(day=day, time=time_label(date))
+
+
+def time_label(date: PartialDate) -> str:
+    """ "14:30", or "14h" for a time known only to the hour; "" without a time."""
+    if date.hour is None:
+        return ""
+    if date.minute is None:
+        return translate("dates", "{hour:02d}h").format(hour=date.hour)
+    return f"{date.hour:02d}:{date.minute:02d}"
 
 
 def approximately(text: str) -> str:
@@ -64,6 +74,14 @@ def span_label(span: DateSpan) -> str:
 
 
 def _period_label(start: PartialDate, end: PartialDate) -> str:
+    if start.hour is not None or end.hour is not None:
+        if start.hour is not None and end.hour is not None and start.first_day() == end.first_day():
+            return translate("dates", "{start}–{end}").format(
+                start=date_label(start), end=time_label(end)
+            )
+        return translate("dates", "{start} – {end}").format(
+            start=date_label(start), end=date_label(end)
+        )
     same_precision = start.precision == end.precision
     if same_precision and start.year == end.year:
         if start.precision is Precision.DAY and start.month == end.month:

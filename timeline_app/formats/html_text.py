@@ -1,0 +1,168 @@
+"""HTML as it appears in timeline text, turned into plain text: links and quotes are kept apart.
+
+Nothing in the HTML is run or fetched: it is only split into tags and text (a regular
+expression: html.parser was the slowest part of a large import), and script and style are dropped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    cite: str | None  # the blockquote's cite attribute (a URL), if any
+    attribution: str | None  # the text of a <cite> element inside it, if any
+
+
+@dataclass
+class PlainText:
+    text: str
+    links: list[Link] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+_BLOCKS = frozenset(("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol"))
+_SKIPPED = frozenset(("script", "style", "template", "iframe", "object", "embed", "noscript"))
+_SPACES = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")  # single spaces stay as they are
+_MANY_BREAKS = re.compile(r"\n{3,}")
+# A tag, a comment or other markup declaration, or a run of text. Tolerant, like browsers:
+# a "<" that starts no tag is text.
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|$)|<![^>]*>?|<\?[^>]*>?"
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    r"|<|[^<]+",
+    re.DOTALL,
+)
+_ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def to_plain_text(markup: str | None) -> PlainText:
+    """The text a reader sees, its links (http, https and mailto only) and its block quotes."""
+    if not markup:
+        return PlainText("")
+    if "<" not in markup:
+        return PlainText(_tidy(html.unescape(markup) if "&" in markup else markup))
+    return _Reader().read(markup)
+
+
+def _tidy(text: str) -> str:
+    # Plain string tests first: regular expressions over every text were most of a big import.
+    if "  " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+        text = _SPACES.sub(" ", text)
+    if "\n" in text:
+        text = "\n".join(line.strip(" ") for line in text.split("\n"))
+        if "\n\n\n" in text:
+            text = _MANY_BREAKS.sub("\n\n", text)
+    return text.strip()
+
+
+def _safe_url(url: str | None) -> str | None:
+    url = (url or "").strip()
+    return url if url.lower().startswith(("http://", "https://", "mailto:")) else None
+
+
+def _attribute(attributes: str, name: str) -> str | None:
+    for match in _ATTRIBUTE.finditer(attributes):
+        if match[1].lower() == name:
+            value = (
+                match[2] if match[2] is not None else match[3] if match[3] is not None else match[4]
+            )
+            return html.unescape(value)
+    return None
+
+
+class _Reader:
+    """One pass over the tokens: text out, links and quotes aside; nothing is run or fetched."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.links: list[Link] = []
+        self.quotes: list[Quote] = []
+        self.skipping: str | None = None  # the element whose content is dropped (script…)
+        self.link: tuple[str, int] | None = None  # (url, where its label starts in out)
+        self.quote: tuple[str | None, int] | None = None
+        self.cite_start: int | None = None
+        self.attribution: str | None = None
+
+    def read(self, markup: str) -> PlainText:
+        for match in _TOKEN.finditer(markup):
+            closing, tag = match[1], match[2]
+            if tag is None:
+                token = match[0]
+                if self.skipping is None and not token.startswith(("<!", "<?")):
+                    self.out.append(html.unescape(token) if "&" in token else token)
+                continue
+            tag = tag.lower()
+            if self.skipping is not None:
+                if closing and tag == self.skipping:
+                    self.skipping = None
+            elif closing:
+                self.end(tag)
+            else:
+                self.start(tag, match[3])
+        return PlainText(_tidy("".join(self.out)), self.links, self.quotes)
+
+    def start(self, tag: str, attributes: str) -> None:
+        if tag in _SKIPPED:
+            if not attributes.rstrip().endswith("/"):
+                self.skipping = tag
+        elif tag in _BLOCKS:
+            self.out.append("\n")
+        elif tag == "a":
+            url = _safe_url(_attribute(attributes, "href"))
+            self.link = (url, len(self.out)) if url else None
+        elif tag == "blockquote":
+            self.out.append("\n")
+            self.quote = (_safe_url(_attribute(attributes, "cite")), len(self.out))
+            self.attribution = None
+        elif tag == "cite" and self.quote is not None:
+            self.cite_start = len(self.out)
+
+    def end(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.out.append("\n")
+        elif tag == "a" and self.link is not None:
+            url, start = self.link
+            self.links.append(Link(url, _tidy("".join(self.out[start:])) or url))
+            self.link = None
+        elif tag == "cite" and self.cite_start is not None:
+            self.attribution = _tidy("".join(self.out[self.cite_start :])).lstrip("—–- ")
+            del self.out[self.cite_start :]
+            self.cite_start = None
+        elif tag == "blockquote" and self.quote is not None:
+            cite, start = self.quote
+            words = _unwrapped(_tidy("".join(self.out[start:])).strip())
+            if words:
+                self.quotes.append(Quote(words, cite, self.attribution or None))
+            del self.out[start:]  # the quote becomes a citation, not part of the summary
+            self.quote = None
+            self.out.append("\n")
+
+
+def escape(text: str) -> str:
+    """Plain text as HTML: special characters escaped, line breaks kept."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return "".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
+
+
+_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
+
+
+def _unwrapped(words: str) -> str:
+    """A block quote's words without the quote marks around the whole of it, if it has them: a
+    mark that opens only part of the quote is the source's own and stays."""
+    if len(words) >= 2 and _PAIRS.get(words[0]) == words[-1]:
+        inner = words[1:-1]
+        if words[0] not in inner and words[-1] not in inner:
+            return inner.strip()
+    return words
