@@ -47,7 +47,6 @@ def test_x11_with_every_library_is_fine_and_wayland_needs_no_xcb():
     assert display_problem({}, "darwin", lambda name: None) is None
 
 
-
 def test_the_install_command_covers_every_library_checked():
     packages = XCB_PACKAGES.split()
     for name in XCB_LIBRARIES:  # libxcb-cursor → libxcb-cursor0, libxkbcommon-x11 → …-x11-0

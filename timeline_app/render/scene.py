@@ -216,25 +216,29 @@ def lay_out(
             marks, aggregate(marks, scale), scale, height, label_width,
             top=top, lane_height=lane_height,
         )  # fmt: skip
-    lanes = _Lanes(max(int((height - MORE_ROW) // lane_height), 1))
+    lanes = _Lanes(
+        max(int((height - MORE_ROW) // lane_height), 1), scale.left, scale.left + scale.width
+    )
     placer = _Placer(scale, lanes, label_width, top, lane_height)
     labelled = {}
-    for mark in in_label_order(marks):
+    # No more labels can fit than lanes × the shortest labels across the width: the marks past
+    # that many in label order are only drawn, which keeps a crowded view's layout quick.
+    room = lanes.count * max(int(scale.width // (MIN_ELIDED + LABEL_GAP + LANE_GAP)), 1)
+    for mark in in_label_order(marks)[:room]:
         item = placer.labelled(mark)
         if item is not None:
             labelled[mark.event_id] = item
     placed = list(labelled.values())
     crowded: list[PlacedMark] = []
     more_y = top + lanes.count * lane_height + MORE_ROW / 2
-    for mark in marks:
-        if mark.event_id in labelled:
-            continue
-        item = placer.bare(mark)
-        if item is None:
-            x0, x1 = placer.span_of(mark)
-            crowded.append(PlacedMark(mark, x0, x1, more_y))
+    unlabelled_marks = [m for m in marks if m.event_id not in labelled]
+    unlabelled_marks.sort(key=lambda m: (m.first_day, m.last_day, m.event_id))
+    bare = [PlacedMark(m, *placer.span_of(m), 0.0) for m in unlabelled_marks]
+    for item, lane in zip(bare, lanes.sweep([(i.left, i.right) for i in bare]), strict=True):
+        if lane is None:
+            crowded.append(replace(item, y=more_y))
         else:
-            placed.append(item)
+            placed.append(replace(item, y=placer.y(lane)))
     unlabelled = [item for item in placed if not item.label_width] + crowded
     clusters = _clusters(unlabelled, more_y, label_width)
     return Scene(placed, [], crowded, clusters, top, lane_height)
@@ -252,7 +256,7 @@ def dense_scene(
 ) -> Scene:
     """Counts per stretch, with the labels of the most important landmarks that fit over them.
     The first lane's room is left to the note that says what the columns count."""
-    lanes = _Lanes(max(int(height // lane_height) - 1, 1))
+    lanes = _Lanes(max(int(height // lane_height) - 1, 1), scale.left, scale.left + scale.width)
     placer = _Placer(scale, lanes, label_width, top + lane_height, lane_height)
     placed = []
     for mark in in_label_order(landmarks):
@@ -279,10 +283,15 @@ def _bit_reversed(value: int, bits: int) -> int:
 class _Lanes:
     """The stretches already taken in each lane, as sorted, non-overlapping intervals."""
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, view_left: float = -1e9, view_right: float = 1e9) -> None:
         self.count = count
         self._starts: list[list[float]] = [[] for _ in range(count)]
         self._ends: list[list[float]] = [[] for _ in range(count)]
+        # The widest free stretch of each lane within the view (and a margin): a lane too full
+        # for a label is passed over without a search, which keeps crowded views quick.
+        self._low, self._high = view_left - 2 * MARKER_SIZE, view_right + 2 * MARKER_SIZE
+        self._widest = [self._high - self._low] * count
+        self.widest = self._high - self._low  # the widest free stretch in any lane
 
     def room(self, lane: int, x: float) -> tuple[float, float]:
         """The free stretch of the lane around x (empty when x is taken)."""
@@ -295,13 +304,46 @@ class _Lanes:
         return before, after
 
     def is_free(self, lane: int, left: float, right: float) -> bool:
+        if min(right, self._high) - max(left, self._low) > self._widest[lane]:
+            return False
         low, high = self.room(lane, left)
         return low <= left and right <= high
 
+    def sweep(self, spans: list[tuple[float, float]]) -> list[int | None]:
+        """The first lane with room for each span, spans sorted by their left edge; each span
+        placed takes its room. One pass per lane, not a search per span and lane."""
+        lanes: list[int | None] = []
+        next_taken = [0] * self.count  # per lane: the first taken stretch not yet behind us
+        last_right = [float("-inf")] * self.count  # per lane: where the last placed span ends
+        for left, right in spans:
+            found = None
+            for lane in range(self.count):
+                if last_right[lane] + LANE_GAP > left:
+                    continue
+                starts, ends = self._starts[lane], self._ends[lane]
+                k = next_taken[lane]
+                while k < len(ends) and ends[k] + LANE_GAP <= left:
+                    k += 1
+                next_taken[lane] = k
+                if k < len(starts) and starts[k] - LANE_GAP < right:
+                    continue
+                found = lane
+                last_right[lane] = right
+                break
+            lanes.append(found)
+        return lanes
+
     def take(self, lane: int, left: float, right: float) -> None:
-        i = bisect_right(self._starts[lane], left)
-        self._starts[lane].insert(i, left)
-        self._ends[lane].insert(i, right)
+        starts, ends = self._starts[lane], self._ends[lane]
+        i = bisect_right(starts, left)
+        starts.insert(i, left)
+        ends.insert(i, right)
+        edges = [self._low - LANE_GAP, *ends]
+        self._widest[lane] = max(
+            min(start, self._high + LANE_GAP) - edge - 2 * LANE_GAP
+            for edge, start in zip(edges, [*starts, self._high + LANE_GAP], strict=True)
+        )
+        self.widest = max(self._widest)
 
 
 class _Placer:
@@ -337,9 +379,13 @@ class _Placer:
         inside = max(x0, self.view_left) + LABEL_GAP
         if min(x1, self.view_right) - inside - LABEL_GAP >= width:  # a long period: on its bar
             sides.insert(0, PlacedMark(mark, x0, x1, 0.0, width, False, text, inside))
+        if width > self.lanes.widest:  # no lane has room for the whole label anywhere
+            sides = []
+        spans = [(side, side.left, side.right) for side in sides]  # measured once, tried often
+        is_free = self.lanes.is_free
         for lane in range(self.lanes.count):
-            for side in sides:
-                if self.lanes.is_free(lane, side.left, side.right):
+            for side, left, right in spans:
+                if is_free(lane, left, right):
                     return self._take(lane, side)
         return self._elided(mark, x0, x1)
 
@@ -349,6 +395,8 @@ class _Placer:
         )
 
     def _elided(self, mark: Mark, x0: float, x1: float) -> PlacedMark | None:
+        if self.lanes.widest < MIN_ELIDED + MARKER_SIZE:
+            return None
         best: tuple[float, int, bool] | None = None
         marker_right = max(x1, x0 + MARKER_SIZE / 2)
         for lane in range(self.lanes.count):
@@ -366,15 +414,6 @@ class _Placer:
         text = elide(mark.label, room, self.label_width)
         item = PlacedMark(mark, x0, x1, 0.0, self.label_width(text), on_left, text)
         return self._take(lane, item)
-
-    def bare(self, mark: Mark) -> PlacedMark | None:
-        """The mark alone, in the first lane with room for it."""
-        x0, x1 = self.span_of(mark)
-        item = PlacedMark(mark, x0, x1, 0.0)
-        for lane in range(self.lanes.count):
-            if self.lanes.is_free(lane, item.left, item.right):
-                return self._take(lane, item)
-        return None
 
     def _take(self, lane: int, item: PlacedMark) -> PlacedMark:
         self.lanes.take(lane, item.left, item.right)
