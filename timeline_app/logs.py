@@ -38,9 +38,9 @@ _crash_log = None  # the open file faulthandler writes to; it must stay open
 def setup_logging() -> Path | None:
     """Send the app's log to the recent lines and to a rotating file; returns the file.
 
-    The file goes in the data folder, or, when that cannot be written, in a new private folder
-    in the system's temporary folder: an unwritable data folder must not stop the app, nor hide
-    the log. None when no file could be made at all.
+    The file goes in the data folder, or, when that cannot be written, in this user's own
+    folder in the system's temporary folder: an unwritable data folder must not stop the app,
+    nor hide the log. None when no file could be made at all.
     """
     global _file_handler
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -60,7 +60,8 @@ def setup_logging() -> Path | None:
                 folder / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
         except OSError as error:
-            recent.lines.append(f"cannot log to {folder}: {error.strerror or error}")
+            where = folder or error.filename
+            recent.lines.append(f"cannot log to {where}: {error.strerror or error}")
             continue
         _file_handler.setFormatter(formatter)
         root.addHandler(_file_handler)

@@ -237,3 +237,35 @@ def test_list_as_json_says_where_dates_come_from_and_what_backs_each_event(capsy
     assert (fifth["date_basis"], fifth["independent_sources"], len(fifth["citations"])) == (
         "documents", 1, 2
     )  # fmt: skip
+
+
+# The least each command needs besides --db; a new command must be added here, and so be checked.
+COMMAND_ARGUMENTS = {
+    "list": [],
+    "themes": [],
+    "verify-quotes": ["{tmp}"],
+    "build-db": [],
+    "export": ["{tmp}/out.pdf"],
+    "import": ["{tmp}/in.json", "--out", "{tmp}/new.db"],
+}
+
+
+def test_every_command_honours_or_refuses_the_global_db_option(capsys, tmp_path, monkeypatch):
+    import argparse
+
+    from timeline_app import cli
+
+    commands = next(
+        action
+        for action in cli._parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    assert set(commands.choices) == set(COMMAND_ARGUMENTS)
+    monkeypatch.chdir(tmp_path)
+    named = tmp_path / "no such folder" / "named.db"
+    for command, arguments in COMMAND_ARGUMENTS.items():
+        rest = [a.format(tmp=tmp_path) for a in arguments]
+        code, _, err = run(capsys, "--db", str(named), command, *rest)
+        assert code != 0 and (str(named) in err or "--db" in err), (command, err)
+        assert not (paths.user_data_dir() / "timeline.db").exists(), command  # no copy instead
+        assert not (tmp_path / "data.db").exists(), command

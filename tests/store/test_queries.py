@@ -124,6 +124,23 @@ def test_a_source_lists_every_event_that_cites_it(bundled_db):
     assert all(any(c.source.id == "jpost-oil-2024" for c in e.citations) for e in events)
 
 
+def test_sources_read_back_exactly_as_written(tmp_path):
+    from timeline_app.store.database import open_database
+    from timeline_app.timeline.events import Source
+
+    written = (
+        Source("a", "First", "a.txt", publisher="P", author="W", published="2019-09-10",
+               published_approximate=True, url="https://example.org", note="a note"),
+        Source("b", "Second", "b.txt"),
+    )  # fmt: skip
+    db = open_database(tmp_path / "sources.db", create=True)
+    try:
+        write_timeline(db, "T", (), written, ())
+        assert queries.sources(db) == list(written)
+    finally:
+        db.close()
+
+
 def test_sources_come_back_with_what_they_depend_on(bundled_db):
     by_id = {source.id: source for source in queries.sources(bundled_db)}
     assert [(d.source_id, d.kind) for d in by_id["strengthening-bonds-2024"].depends_on] == [
@@ -155,21 +172,3 @@ def test_writing_a_timeline_again_replaces_its_source_relations(bundled_db):
     write_timeline(bundled_db, "Again", queries.themes(bundled_db), sources, events)
     assert queries.sources(bundled_db) == sources
     assert len(bundled_db.read("SELECT * FROM source_relations")) == 2
-
-
-def test_sources_read_back_exactly_as_written(tmp_path):
-    from timeline_app.store.database import open_database
-    from timeline_app.store.writing import write_timeline
-    from timeline_app.timeline.events import Source
-
-    written = (
-        Source("a", "First", "a.txt", publisher="P", author="W", published="2019-09-10",
-               published_approximate=True, url="https://example.org", note="a note"),
-        Source("b", "Second", "b.txt"),
-    )  # fmt: skip
-    db = open_database(tmp_path / "sources.db", create=True)
-    try:
-        write_timeline(db, "T", (), written, ())
-        assert queries.sources(db) == list(written)
-    finally:
-        db.close()

@@ -46,6 +46,32 @@ def test_a_period_overlaps_the_years_it_touches():
     assert not war.overlaps_years(1990, 2013)
 
 
+def test_the_sort_key_orders_by_start_then_end_a_vaguer_date_first():
+    spans = [
+        DateSpan.parse("2020-09-27"),
+        DateSpan.parse("2020", "2021"),
+        DateSpan.parse("2020"),
+        DateSpan.parse("2020-09", "2020-11"),
+        DateSpan.parse("2020-09"),
+        DateSpan.parse("2019-12-31"),
+    ]
+    ordered = sorted(spans, key=DateSpan.sort_key)
+    assert [(s.start.iso(), s.end.iso() if s.end else None) for s in ordered] == [
+        ("2019-12-31", None), ("2020", None), ("2020", "2021"), ("2020-09", None),
+        ("2020-09", "2020-11"), ("2020-09-27", None),
+    ]  # fmt: skip
+    assert DateSpan.parse("2020-09", "2020-11").sort_key() == "20200900-20201100"
+
+
+def test_the_sort_key_puts_a_day_before_its_hours_and_an_hour_before_its_minutes():
+    texts = ["2024-02-16T09:30", "2024-02-17", "2024-02-16T09", "2024-02-16", "2024-02-16T10"]
+    ordered = sorted((DateSpan.parse(t) for t in texts), key=DateSpan.sort_key)
+    assert [s.start.iso() for s in ordered] == [
+        "2024-02-16", "2024-02-16T09", "2024-02-16T09:30", "2024-02-16T10", "2024-02-17",
+    ]  # fmt: skip
+    assert DateSpan.parse("2024-02-16T09:30").sort_key() == "20240216T0930-20240216T0930"
+
+
 @pytest.mark.parametrize(
     ("text", "precision", "label"),
     [
@@ -95,20 +121,3 @@ def test_a_period_within_one_day_cannot_end_before_it_starts():
     assert DateSpan.parse("2024-02-16T09:00", "2024-02-16T17:30").is_period
     with pytest.raises(DateError):
         DateSpan.parse("2024-02-16T17:30", "2024-02-16T09:00")
-
-
-def test_the_sort_key_orders_by_start_then_end_a_vaguer_date_first():
-    spans = [
-        DateSpan.parse("2020-09-27"),
-        DateSpan.parse("2020", "2021"),
-        DateSpan.parse("2020"),
-        DateSpan.parse("2020-09", "2020-11"),
-        DateSpan.parse("2020-09"),
-        DateSpan.parse("2019-12-31"),
-    ]
-    ordered = sorted(spans, key=DateSpan.sort_key)
-    assert [(s.start.iso(), s.end.iso() if s.end else None) for s in ordered] == [
-        ("2019-12-31", None), ("2020", None), ("2020", "2021"), ("2020-09", None),
-        ("2020-09", "2020-11"), ("2020-09-27", None),
-    ]  # fmt: skip
-    assert DateSpan.parse("2020-09", "2020-11").sort_key() == "20200900-20201100"

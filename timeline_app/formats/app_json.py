@@ -18,13 +18,13 @@ from timeline_app.formats.reading import Progress, file_size
 from timeline_app.formats.timelinejs_json import load_json
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.document import Record, SourceDependence, TimelineInfo
-from timeline_app.timeline.events import Citation, Event, Source, Theme
+from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Event, Source, Theme
 from timeline_app.timeline.importance import Importance
 
 FORMAT = "timeline-app"
 VERSION = 1
-# A source's dependence on others travels as records of its own ("dependences"), not inside it.
-_SOURCE_FIELDS = tuple(f.name for f in dataclasses.fields(Source) if f.name != "depends_on")
+# A source's dependence on others travels as records of its own ("dependences"), not inside it:
+# a source is its SOURCE_FIELDS (Source.as_record / Source.from_record).
 
 
 def is_app_json(document: Any) -> bool:
@@ -106,13 +106,14 @@ class _Checker:
     def source(self, raw: Any, where: str) -> Source:
         values = {
             f: self.text(raw, where, f) or None
-            for f in _SOURCE_FIELDS
+            for f in SOURCE_FIELDS
             if f != "published_approximate"
         }
         for required in ("id", "title"):
             self.text(raw, where, required, required=True)
         values["archive"] = values["archive"] or ""
-        return Source(**values, published_approximate=raw.get("published_approximate") is True)
+        values["published_approximate"] = raw.get("published_approximate") is True
+        return Source.from_record(values)
 
     def event(self, raw: Any, where: str, themes: dict, sources: dict) -> Event:
         key = self.text(raw, where, "key", required=True)
@@ -162,7 +163,7 @@ def write(records: Iterable[Record], out: TextIO) -> int:
         elif isinstance(record, Theme):
             lists["themes"].append(dataclasses.asdict(record))
         elif isinstance(record, Source):
-            lists["sources"].append({f: getattr(record, f) for f in _SOURCE_FIELDS})
+            lists["sources"].append(record.as_record())
         elif isinstance(record, SourceDependence):
             lists["source_dependences"].append({
                 "source": record.source_id, "depends_on": record.depends_on_id,

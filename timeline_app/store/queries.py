@@ -7,7 +7,7 @@ SQLAlchemy models serve the schema, migrations and writes (see writing.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
@@ -238,8 +238,8 @@ _SOURCE_COLUMNS = ", ".join(f"s.{name}" for name in SOURCE_FIELDS)
 
 
 def _source(row: tuple | list, dependences: dict[str, tuple[Dependence, ...]]) -> Source:
-    source = Source.from_record(dict(zip(SOURCE_FIELDS, row, strict=True)))
-    return replace(source, depends_on=dependences.get(source.id, ()))
+    record = dict(zip(SOURCE_FIELDS, row, strict=True))
+    return Source.from_record(record, dependences.get(record["id"], ()))
 
 
 def _dependences(db: Database) -> dict[str, tuple[Dependence, ...]]:

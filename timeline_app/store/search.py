@@ -7,7 +7,7 @@ the reader's words the same way, so "Qirmizi" finds "Qırmızı".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from timeline_app.timeline.folding import fold_letters
@@ -45,9 +45,15 @@ def fts_query(text: str) -> str | None:
     return " AND ".join(terms) if terms else NOTHING
 
 
-def search_row(event_id: int, title: str, summary: str, quotes: Iterable[str]) -> tuple:
+def search_row(
+    event_id: int,
+    title: str,
+    summary: str,
+    quotes: Iterable[str],
+    fold: Callable[[str], str] = fold_letters,
+) -> tuple:
     """One event's row of the full-text index (INSERT_ROW's parameters), its letters folded."""
-    return (event_id, fold_letters(title), fold_letters(summary), fold_letters("\n".join(quotes)))
+    return (event_id, fold(title), fold(summary), fold("\n".join(quotes)))
 
 
 def words_to_highlight(text: str) -> list[str]:

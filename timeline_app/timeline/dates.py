@@ -155,9 +155,18 @@ class DateSpan:
 
     def sort_key(self) -> str:
         """Orders events by start, then end, a vaguer date before a precise one, as a string
-        (the store keeps it in a column): "20200900-20201110"."""
-        start, end = self.start, self.end or self.start
-        return "-".join("{:04d}{:02d}{:02d}".format(*date.sort_key()) for date in (start, end))
+        (the store keeps it in a column): "20200900-20201110", "20240216T0930-20240216T11"."""
+        return "-".join(_sortable(date) for date in (self.start, self.end or self.start))
+
+
+def _sortable(date: PartialDate) -> str:
+    # A time is added only where there is one, so a date without one sorts first, and the text
+    # of an untimed date is what files written before times existed hold.
+    year, month, day, hour, minute = date.sort_key()
+    text = f"{year:04d}{month:02d}{day:02d}"
+    if hour >= 0:
+        text += f"T{hour:02d}" + (f"{minute:02d}" if minute >= 0 else "")
+    return text
 
 
 def _ends_before_start(start: PartialDate, end: PartialDate) -> bool:

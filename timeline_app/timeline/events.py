@@ -53,27 +53,29 @@ class Source:
         return bool(self.url) and self.url.lower().startswith(("http://", "https://"))
 
     def as_record(self) -> dict[str, object]:
-        """The source as {field: value}: the keys are SOURCE_FIELDS, the columns of the store's
-        sources table and the keys of sources.toml."""
+        """The source's own fields as {name: value}: SOURCE_FIELDS, which are the columns of
+        the store's sources table and the keys of a source in sources.toml and the JSON (its
+        dependences on other sources are stored and written apart)."""
         return {name: getattr(self, name) for name in SOURCE_FIELDS}
 
     @classmethod
-    def from_record(cls, record: Mapping[str, object]) -> Source:
-        """The source a record describes (missing optional fields take their defaults);
-        KeyError names a missing required one."""
-        values = {}
-        for name, default in _SOURCE_DEFAULTS.items():
-            if name in record and record[name] is not None:
+    def from_record(
+        cls, record: Mapping[str, object], depends_on: Iterable[Dependence] = ()
+    ) -> Source:
+        """The source a record of SOURCE_FIELDS describes (missing optional fields take their
+        defaults; other keys are ignored); KeyError names a missing required field."""
+        values: dict[str, object] = {}
+        for name in SOURCE_FIELDS:
+            if record.get(name) is not None:
                 values[name] = record[name]
-            elif default is MISSING:
+            elif _SOURCE_DEFAULTS[name] is MISSING:
                 raise KeyError(name)
         values["published_approximate"] = bool(values.get("published_approximate", False))
-        return cls(**values)
+        return cls(**values, depends_on=tuple(depends_on))
 
 
-# depends_on is not a field of the record: the store keeps it in a table of its own.
-_SOURCE_DEFAULTS = {f.name: f.default for f in fields(Source) if f.name != "depends_on"}
-SOURCE_FIELDS = tuple(_SOURCE_DEFAULTS)
+_SOURCE_DEFAULTS = {f.name: f.default for f in fields(Source)}
+SOURCE_FIELDS = tuple(name for name in _SOURCE_DEFAULTS if name != "depends_on")
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from timeline_app.timeline.dates import DateSpan
@@ -64,12 +64,12 @@ def _read(path: Path) -> dict:
 
 
 def _source(raw: dict) -> Source:
+    raw_id = raw.get("id", "?")
+    depends_on = (_dependence(raw_id, d) for d in raw.get("depends_on", []))
     try:
-        source = Source.from_record(raw)
+        return Source.from_record(raw, depends_on)
     except KeyError as error:
-        raise TextSourceError(f"source {raw.get('id', '?')}: missing {error}") from error
-    dependences = tuple(_dependence(source.id, d) for d in raw.get("depends_on", []))
-    return replace(source, depends_on=dependences)
+        raise TextSourceError(f"source {raw_id}: missing {error}") from error
 
 
 def _dependence(source_id: str, raw: dict) -> Dependence:
