@@ -350,9 +350,9 @@ def _run_export(args: argparse.Namespace) -> int:
     format_name = args.format or export_format_of(args.out.name)
     db = _open(args)
     if format_name != "pdf":
-        from timeline_app.formats.command_line import export_file
+        from timeline_app.export.other_formats import export_from_command_line as export_text
 
-        return export_file(db, _filter(args, db), args.out, format_name)
+        return export_text(db, _filter(args, db), args.out, format_name)
     from timeline_app.export.cli_export import export_from_command_line
 
     return export_from_command_line(db, _filter(args, db), args)

@@ -131,17 +131,26 @@ def test_the_progress_bar_draws_on_a_terminal_only():
     assert pipe.getvalue() == ""
 
 
-def test_importing_and_exporting_csv_never_loads_qt(tmp_path, bundled_copy):
+def test_importing_never_loads_qt(tmp_path):
     script = (
         "import sys; from timeline_app.cli import main; "
         f"main(['import', {str(FIXTURES / 'mill-valley.csv')!r}, '--out', "
         f"{str(tmp_path / 'm.tldb')!r}]); "
-        f"main(['export', {str(tmp_path / 'm.csv')!r}, '--db', {str(tmp_path / 'm.tldb')!r}]); "
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
-    assert (tmp_path / "m.csv").exists()
+    assert (tmp_path / "m.tldb").exists()
+
+
+def test_export_refuses_to_replace_a_read_only_file(capsys, tmp_path, bundled_copy):
+    target = tmp_path / "kept.csv"
+    target.write_text("mine", encoding="utf-8")
+    target.chmod(0o444)
+    code, out, err = run(capsys, "export", target, "--db", bundled_copy)
+    assert code == 1 and out == "" and "read-only" in err
+    assert target.read_text(encoding="utf-8") == "mine"
+    assert sorted(os.listdir(tmp_path)) == ["kept.csv", "timeline.db"]  # (the --db file)
 
 
 def test_a_file_named_alone_is_the_timeline_to_open(capsys, bundled_copy):

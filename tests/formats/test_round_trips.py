@@ -119,3 +119,17 @@ def test_the_sheet_writer_streams_what_it_is_given():
     out = io.StringIO()
     assert registry.WRITERS["csv"](iter(()), out) == 0
     assert out.getvalue().startswith("Year,Month,Day,Time,")
+
+
+def test_parts_left_by_a_killed_import_are_removed_by_the_next(tmp_path):
+    import subprocess
+    import sys
+
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()  # its process id now belongs to no running process
+    left = [tmp_path / f".old.tldb.{finished.pid}.0a1b2c3d.part{end}" for end in ("", "-wal")]
+    running = tmp_path / f".other.tldb.{os.getpid()}.9f8e7d6c.part"  # this process: alive
+    for path in (*left, running):
+        path.write_bytes(b"partial")
+    create_timeline(registry.reader(FIXTURES / "mill-valley.csv")(None), tmp_path / "new.tldb")
+    assert sorted(os.listdir(tmp_path)) == [running.name, "new.tldb"]

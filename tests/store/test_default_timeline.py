@@ -68,3 +68,24 @@ def test_a_damaged_0_1_0_copy_is_kept_for_the_start_to_deal_with(data_dir):
     chosen = default_timeline(data_dir, BUNDLED)
     assert chosen.path == legacy and legacy.exists()
     assert not chosen.tell_user  # it is not "kept as yours": opening it will tell what is wrong
+
+
+def test_an_unchanged_copy_gives_way_even_where_it_cannot_be_renamed(tmp_path):
+    import os
+    import subprocess
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("needs root to mount a read-only folder that holds a file")
+    mount = ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)]
+    if subprocess.run(mount, capture_output=True).returncode != 0:
+        pytest.skip("no tmpfs mount here")
+    try:
+        shutil.copyfile(RELEASE_0_1_0_DB, folder / "timeline.db")
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        chosen = default_timeline(folder, BUNDLED)
+        assert (chosen.path, chosen.read_only) == (BUNDLED, True)
+        assert (folder / "timeline.db").exists()
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)

@@ -5,22 +5,17 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from timeline_app.export.words import tr
+from timeline_app.part_files import part_prefix, remove_abandoned_parts
 
 
 class ExportError(Exception):
     """An export that could not be written; the message says why, in the user's words."""
-
-
-# ".out.pdf.<pid>.<mkstemp's 8 characters>.part": the process id lets a later export tell the
-# parts of a killed export (its process is gone) from those of one still running.
-_PART = re.compile(r"^\..+\.(\d+)\.[a-z0-9_]{8}\.part$")
 
 
 @contextlib.contextmanager
@@ -47,7 +42,7 @@ def replacing(target: Path) -> Iterator[Path]:
     remove_abandoned_parts(target.parent)
     try:
         handle, name = tempfile.mkstemp(
-            prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent
+            prefix=part_prefix(target), suffix=".part", dir=target.parent
         )
     except OSError as error:
         raise explain(error, target) from error
@@ -62,32 +57,6 @@ def replacing(target: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
-
-
-def remove_abandoned_parts(folder: Path) -> list[Path]:
-    """Delete the partial files of exports whose process died before it could (killed, or the
-    machine went down); returns them."""
-    removed = []
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(folder):
-            match = _PART.match(entry.name)
-            if match and entry.is_file(follow_symlinks=False) and not _alive(int(match[1])):
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-                    removed.append(Path(entry.path))
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid() or os.name == "nt":  # Windows' os.kill would end the process
-        return True
-    try:
-        os.kill(pid, 0)  # signal 0 only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):
-        return True  # it exists (another user's), or we cannot tell: leave its file alone
-    return True
 
 
 def _is_read_only(target: Path) -> bool:

@@ -1,4 +1,4 @@
-"""`timeline-app import` and the non-PDF `timeline-app export`: messages and a progress bar."""
+"""`timeline-app import`: its messages and a progress bar on a terminal."""
 
 from __future__ import annotations
 
@@ -8,12 +8,8 @@ from pathlib import Path
 
 from timeline_app.formats import registry
 from timeline_app.formats.errors import FormatError
-from timeline_app.formats.files import replacing_text
-from timeline_app.formats.from_database import timeline_records
 from timeline_app.formats.into_database import create_timeline
 from timeline_app.formats.mapped_csv import parse_mapping
-from timeline_app.store.database import Database
-from timeline_app.timeline.filter import TimelineFilter
 
 
 class ProgressBar:
@@ -62,19 +58,6 @@ def import_file(source: Path, out: Path, format_name: str | None, mapping_text: 
     finally:
         bar.close()
     print(f"Imported {count} events from {source} into {out}")
-    return 0
-
-
-def export_file(db: Database, wanted: TimelineFilter, out: Path, format_name: str) -> int:
-    """Write the events that pass wanted to out in a text format; returns the exit code."""
-    if out.is_dir():
-        return _fail(f"{out} is a folder; give a file name")
-    try:
-        with replacing_text(out) as handle:
-            count = registry.WRITERS[format_name](timeline_records(db, wanted), handle)
-    except OSError as error:
-        return _fail(f"cannot write {out}: {error.strerror or error}. No file was changed.")
-    print(f"Exported {count} events to {out}")
     return 0
 
 

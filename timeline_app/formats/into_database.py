@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
 from timeline_app.formats.errors import FormatError
+from timeline_app.part_files import new_part, remove_abandoned_parts
 from timeline_app.store.build import compact_to_one_file
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.indexing import index_of
@@ -39,7 +39,8 @@ def create_timeline(records: Iterable[Record], target: Path) -> int:
     target = Path(target)
     if target.exists():
         raise TargetExists(target, "already exists; an import never replaces a file")
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.importing")
+    remove_abandoned_parts(target.parent)  # of imports killed before they could clean up
+    temporary = new_part(target)
     try:
         db = open_database(temporary, create=True)
         try:

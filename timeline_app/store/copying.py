@@ -8,6 +8,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from timeline_app.part_files import new_part, remove_abandoned_parts
 from timeline_app.store.errors import StoreError, explain_sqlite_error
 
 
@@ -16,7 +17,8 @@ def copy_timeline(source: Path, target: Path) -> None:
     replacing target only once the copy is complete."""
     if source.resolve() == target.resolve():
         raise StoreError(f"{target} is the timeline itself; choose another name for the copy.")
-    temporary = target.with_name(f".{target.name}.copying")
+    remove_abandoned_parts(target.parent)
+    temporary = new_part(target)
     try:
         reading = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         with closing(reading) as reader, closing(sqlite3.connect(temporary)) as writer:

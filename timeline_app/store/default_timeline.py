@@ -37,7 +37,8 @@ def default_timeline(data_dir: Path, bundled: Path) -> DefaultTimeline:
         unchanged = content_fingerprint(legacy) == RELEASE_0_1_0
     except sqlite3.Error:  # damaged or foreign: opening it will say so and offer a way out
         return DefaultTimeline(legacy, read_only=False)
-    if unchanged and _retire(legacy):
+    if unchanged:  # nothing of the user's in it: the bundled data, corrected since, replaces it
+        _retire(legacy)  # if the folder cannot be written, it stays, and is simply not used
         return DefaultTimeline(bundled, read_only=True)
     return DefaultTimeline(legacy, read_only=False, tell_user=not (data_dir / TOLD_MARKER).exists())
 

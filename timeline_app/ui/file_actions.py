@@ -14,10 +14,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from timeline_app import paths
+from timeline_app.export.other_formats import export_records
+from timeline_app.export.safe_file import ExportError
 from timeline_app.formats import registry
 from timeline_app.formats.errors import FormatError, ImportCancelled
-from timeline_app.formats.files import replacing_text
-from timeline_app.formats.from_database import timeline_records
 from timeline_app.formats.into_database import create_timeline
 from timeline_app.formats.reading import csv_header
 from timeline_app.logs import log
@@ -336,10 +336,10 @@ class FileActions(QObject):
             return
         target = _with_suffix(target, suffix)
         try:
-            with replacing_text(target) as out:
-                records = timeline_records(self.window.db, self.window.current_filter())
-                count = registry.WRITERS[format_name](records, out)
-        except (StoreError, OSError) as error:
+            count = export_records(
+                self.window.db, self.window.current_filter(), target, format_name
+            )
+        except (ExportError, StoreError) as error:
             self._warn(tr("The timeline was not exported."), str(error))
             return
         self.window.statusBar().showMessage(
