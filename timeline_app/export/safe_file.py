@@ -10,8 +10,14 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from timeline_app.export.words import tr
 from timeline_app.part_files import part_prefix, remove_abandoned_parts
+from timeline_app.wording.translation import translate
+
+
+def tr(text: str, **values: object) -> str:
+    """The export's words (the context export.words uses), without loading Qt: the command
+    line writes other formats through this module and must stay free of Qt."""
+    return translate("", text).format(**values)
 
 
 class ExportError(Exception):
