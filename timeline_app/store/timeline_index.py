@@ -89,10 +89,15 @@ class TimelineIndex:
         return selection
 
     def _select(self, wanted: TimelineFilter, matching: Matching | None) -> Selection:
-        positions: range | list[int] = range(len(self.ids))
+        end = len(self.ids)
         if wanted.last_year is not None:  # starts are ascending: cut the tail by bisection
-            last = dt.date(wanted.last_year, 12, 31).toordinal()
-            positions = range(bisect_right(self.starts, last))
+            end = bisect_right(self.starts, dt.date(wanted.last_year, 12, 31).toordinal())
+        positions: range | list[int] = range(end)
+        if matching is not None and fts_query(wanted.search) is not None:
+            # A search finds a few percent of the events: start from those, not from all.
+            found = self._search(wanted.search.strip(), matching)
+            where = map(self.position_of.get, found)
+            positions = sorted(p for p in where if p is not None and p < end)
         if wanted.first_year is not None:
             first = dt.date(wanted.first_year, 1, 1).toordinal()
             ends = self.ends
@@ -101,10 +106,6 @@ class TimelineIndex:
             bits = self.theme_bits(wanted.themes)
             masks = self.masks
             positions = [p for p in positions if masks[p] & bits]
-        if matching is not None and fts_query(wanted.search) is not None:
-            found = self._search(wanted.search.strip(), matching)
-            ids = self.ids
-            positions = [p for p in positions if ids[p] in found]
         return self._selection(positions)
 
     def _selection(self, positions: range | list[int]) -> Selection:
