@@ -373,7 +373,7 @@ def target_ms(name: str, workload: float) -> str:
 def cold_start_target(key: str, bare: float) -> str:
     if "bundled" in key:
         return f"≤ {COLD_START_BOUNDS['bundled']} × B"
-    size = int(key.split(",")[1].split()[0].replace(",", ""))
+    size = int("".join(c for c in key if c.isdigit()))  # "cold start, 100,000 events"
     if size >= 1_000_000:
         seconds = FIRST_PAINT_AT_A_MILLION_S
         return f"≤ {seconds} s (≤ {seconds * bare / REFERENCE_BARE_WINDOW_S:.2f} s)"
