@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from benchmarks.make_dataset import make_dataset
-from timeline_app.store import queries
+from timeline_app.store import queries, timeline_index
 from timeline_app.store.database import open_database
 from timeline_app.store.indexing import build_index, index_of
 from timeline_app.timeline.filter import TimelineFilter
@@ -79,6 +79,23 @@ def test_a_search_with_themes_and_years_keeps_what_each_keeps(synthetic, wanted)
         expected = _plain(found, wanted)  # themes and years, applied to what the search found
         assert expected and len(expected) < len(found)
         assert queries.event_ids(db, wanted) == expected
+    finally:
+        db.close()
+
+
+def test_the_filter_cache_holds_a_bounded_number_of_events(synthetic, monkeypatch):
+    monkeypatch.setattr(timeline_index, "_CACHED_POSITIONS", 1600)  # of 1,500 events
+    db = open_database(synthetic)
+    try:
+        index = index_of(db)
+        everything = index.select(TimelineFilter(last_year=2025))
+        assert index.select(TimelineFilter(last_year=2025)) is everything  # kept
+        energy = TimelineFilter(themes=frozenset({"energy"}), first_year=1913)
+        newest = index.select(energy)
+        assert 100 < len(newest.positions) < len(everything.positions)
+        assert index.select(energy) is newest  # the newest is always kept
+        again = index.select(TimelineFilter(last_year=2025))
+        assert again is not everything and again == everything  # dropped, and made again
     finally:
         db.close()
 

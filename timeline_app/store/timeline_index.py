@@ -22,6 +22,9 @@ from timeline_app.store.search import fts_query
 from timeline_app.timeline.filter import TimelineFilter
 
 _CACHED_FILTERS = 8
+# Selections kept, counted in events: at a million events each selection costs about 100 MB,
+# so eight of them would be most of the memory; the newest one is always kept.
+_CACHED_POSITIONS = 2_500_000
 _MARK_ROWS_KEPT = 20_000  # rows of events shown on the canvas, kept for the next zoom or pan
 RANK_SCALE = 1000  # weights are kept as whole thousandths
 
@@ -86,8 +89,12 @@ class TimelineIndex:
         if matching is None and fts_query(wanted.search) is not None:
             return selection  # not the filter's answer: do not keep it under the filter's key
         self._selections[key] = selection
-        if len(self._selections) > _CACHED_FILTERS:
-            self._selections.popitem(last=False)
+        kept = sum(len(s.positions) for s in self._selections.values())
+        while len(self._selections) > 1 and (
+            len(self._selections) > _CACHED_FILTERS or kept > _CACHED_POSITIONS
+        ):
+            _, dropped = self._selections.popitem(last=False)
+            kept -= len(dropped.positions)
         return selection
 
     def _select(self, wanted: TimelineFilter, matching: Matching | None) -> Selection:
