@@ -171,9 +171,9 @@ def _parser() -> argparse.ArgumentParser:
         "default from OUT's extension (.timelinejs.json for TimelineJS)",
     )
     _filter_options(export)
-    export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
-    export.add_argument("--landscape", action="store_true")
-    export.add_argument("--title", default=None)
+    export.add_argument("--page-size", choices=("A4", "Letter"), default=None, help="PDF only")
+    export.add_argument("--landscape", action="store_true", help="PDF only")
+    export.add_argument("--title", default=None, help="PDF only")
     _db_option(export)
     export.set_defaults(run=_run_export)
     _import_command(commands)
@@ -348,6 +348,18 @@ def _build_target(args: argparse.Namespace) -> Path:
 
 def _run_export(args: argparse.Namespace) -> int:
     format_name = args.format or export_format_of(args.out.name)
+    if format_name is None:
+        names = ", ".join(EXPORT_FORMATS)
+        raise UsageError(
+            f"cannot tell the format from the name {args.out.name}: end it in .pdf, .csv, .json "
+            f"or .timelinejs.json, or give --format ({names})"
+        )
+    if format_name != "pdf":
+        given = [o for o, v in (("--page-size", args.page_size), ("--landscape", args.landscape),
+                                ("--title", args.title)) if v]  # fmt: skip
+        if given:
+            raise UsageError(f"{', '.join(given)} only apply to a PDF, not to {format_name}")
+    args.page_size = args.page_size or "A4"
     db = _open(args)
     if format_name != "pdf":
         from timeline_app.export.other_formats import export_from_command_line as export_text

@@ -14,7 +14,7 @@ import pytest
 from timeline_app.export import pdf as pdf_module
 from timeline_app.export.content import gather
 from timeline_app.export.pdf import PdfExport
-from timeline_app.export.safe_file import ExportError
+from timeline_app.export.safe_file import ExportError, replacing
 from timeline_app.timeline.filter import TimelineFilter
 
 OLD = b"%PDF-1.4 the reader's earlier export\n"
@@ -150,3 +150,11 @@ def test_the_part_left_by_a_killed_export_is_removed_by_the_next(qapp, small_db,
     export_to(small_db, tmp_path / "second.pdf").run()
     assert leftovers(tmp_path) == sorted([running.name, not_ours.name])
     assert not (tmp_path / "first.pdf").exists()
+
+
+def test_a_timeline_database_is_never_replaced_by_an_export(tmp_path, bundled_copy):
+    before = bundled_copy.read_bytes()
+    with pytest.raises(ExportError, match="is a timeline database"), replacing(bundled_copy):
+        pass
+    assert bundled_copy.read_bytes() == before
+    assert [p.name for p in bundled_copy.parent.iterdir()] == [bundled_copy.name]

@@ -45,6 +45,14 @@ def replacing(target: Path) -> Iterator[Path]:
                 target=target,
             )
         )
+    if _is_database(target):
+        raise ExportError(
+            tr(
+                "{target} is a timeline database; an export never replaces one. Choose another "
+                "name. No file was changed.",
+                target=target,
+            )
+        )
     remove_abandoned_parts(target.parent)
     try:
         handle, name = tempfile.mkstemp(
@@ -63,6 +71,15 @@ def replacing(target: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+
+
+def _is_database(target: Path) -> bool:
+    """Whether target is an SQLite file: a timeline, perhaps the one open (never exported over)."""
+    try:
+        with target.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def _is_read_only(target: Path) -> bool:
