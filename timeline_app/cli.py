@@ -293,10 +293,15 @@ def _run_verify(args: argparse.Namespace) -> int:
     for event in queries.filtered_events(db, TimelineFilter()):
         for citation in event.citations:
             source = citation.source
+            if not citation.quote:  # a source cited without a quote (a link, a credit)
+                continue
+            checked += 1
+            if not source.archive:
+                failures.append(f"{event.key}: source {source.id} has no archived copy to check")
+                continue
             if source.archive not in documents:
                 documents[source.archive] = _read_archive(args.archive / source.archive)
             document = documents[source.archive]
-            checked += 1
             if document is None:
                 failures.append(
                     f"{event.key}: source {source.id}: archive {source.archive} "
