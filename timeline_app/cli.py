@@ -1,4 +1,4 @@
-"""The command line: list, themes, verify-quotes, build-db, export, and the window by default.
+"""The command line: list, themes, verify-quotes, build-db, import, export; else the window.
 
 Only the window and the PDF export import Qt; listing and checking stay light and fast.
 """
@@ -113,7 +113,7 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=argparse.SUPPRESS,
         metavar="PATH",
-        help="the timeline database to open (default: your copy of the bundled one)",
+        help="the timeline database to open (default: the bundled one, read-only)",
     )
 
 

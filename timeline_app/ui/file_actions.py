@@ -198,8 +198,6 @@ class FileActions(QObject):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         # The window's own Open (menu and toolbar) opens through here, so it is remembered.
-        window.open_action.setText(tr("&Open…"))
-        window.open_action.triggered.disconnect()
         window.open_action.triggered.connect(self.open_timeline)
         self.remember(window.db)
 
