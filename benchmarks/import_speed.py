@@ -5,8 +5,8 @@
 Writes the sheet with the app's own exporter from the synthetic events of make_dataset.py
 (HTML text with block quotes and their sources, groups, periods, approximate dates), then runs
 `timeline-app import` in a fresh process for each run and reports its wall time and peak memory
-(RSS), beside a calibration measured in the same run: a fixed pure-Python loop, so numbers from
-different machines and days can be compared.
+(RSS), beside a calibration measured in the same run: the fixed pure-Python workload of
+calibration.py, so numbers from different machines and days can be compared.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import make_dataset
+from benchmarks.calibration import workload_seconds
 from timeline_app.formats import timelinejs_sheet
 from timeline_app.timeline.document import TimelineInfo
 
@@ -40,15 +41,6 @@ def write_sheet(rows: int, path: Path, seed: int = 1) -> None:
     records = [TimelineInfo(f"Synthetic timeline ({rows:,} events)", "For the import benchmark.")]
     with path.open("w", encoding="utf-8", newline="") as out:
         timelinejs_sheet.write([*records, *make_dataset._events(rng, rows, sources)], out)
-
-
-def calibration() -> float:
-    """Seconds for a fixed pure-Python loop: the machine's speed for this kind of work."""
-    start = time.perf_counter()
-    total = 0
-    for i in range(3_000_000):
-        total += i % 7
-    return time.perf_counter() - start
 
 
 def import_once(sheet: Path, out: Path) -> tuple[float, float]:
@@ -76,14 +68,14 @@ def main() -> int:
     sheet = folder / f"sheet-{args.rows}.csv"
     if not sheet.exists():
         write_sheet(args.rows, sheet)
-    calibrations, seconds, memory = [calibration()], [], []
+    calibrations, seconds, memory = [workload_seconds()], [], []
     for run in range(args.runs):
         out = folder / f"imported-{run}.tldb"
         out.unlink(missing_ok=True)
         took, rss = import_once(sheet, out)
         seconds.append(took)
         memory.append(rss)
-        calibrations.append(calibration())
+        calibrations.append(workload_seconds())
         if not args.keep:
             out.unlink()
     result = {
@@ -92,8 +84,8 @@ def main() -> int:
         "import_seconds_median": round(statistics.median(seconds), 2),
         "import_seconds": [round(s, 2) for s in seconds],
         "peak_rss_mb_max": round(max(memory), 1),
-        "calibration_loop_seconds_median": round(statistics.median(calibrations), 3),
-        "import_in_calibration_loops": round(
+        "calibration_workload_seconds_median": round(statistics.median(calibrations), 3),
+        "import_in_calibration_workloads": round(
             statistics.median(seconds) / statistics.median(calibrations), 1
         ),
         "targets": {"seconds": TARGET_SECONDS, "peak_rss_mb": TARGET_RSS_MB},

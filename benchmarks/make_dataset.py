@@ -1,10 +1,13 @@
-"""Write a realistic synthetic timeline database through the project's own store.
+"""Write a realistic synthetic timeline file through the app's own import path, streaming.
 
-    python benchmarks/make_dataset.py --events 100000 --out /tmp/big.db [--seed 7]
+    python benchmarks/make_dataset.py --events 100000 --out /tmp/big.tldb [--seed 7]
 
 Dates run from 1900 to 2025 with day, month and year precision, some periods and approximate
 dates; every theme is used; each event cites one to three of a few hundred sources with quotes
-of realistic length. The same seed gives the same database.
+of realistic length. The same seed gives the same database. The events are made one at a time
+and handed to the importer's writer (formats.into_database) as they are made, so even a million
+events never sit in memory together, and the file is built, indexed and compacted exactly as
+`timeline-app import` builds one.
 """
 
 from __future__ import annotations
@@ -20,10 +23,9 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline_app.store.database import open_database
-from timeline_app.store.indexing import index_of
-from timeline_app.store.writing import add_events, write_timeline
+from timeline_app.formats.into_database import create_timeline
 from timeline_app.timeline.dates import DateSpan, PartialDate
+from timeline_app.timeline.document import Record, TimelineInfo
 from timeline_app.timeline.events import Citation, Event, Source, Theme
 
 THEMES = (
@@ -101,15 +103,17 @@ def make_dataset(events: int, out: Path, seed: int = 1) -> None:
     """Create `out` (which must not exist) holding `events` synthetic events."""
     if out.exists():
         raise FileExistsError(f"{out} exists; choose a new path")
+    create_timeline(_records(events, seed), out)
+
+
+def _records(events: int, seed: int) -> Iterator[Record]:
+    """The whole timeline as the stream of records an import reads from a file."""
     rng = random.Random(seed)
     sources = [_source(rng, i) for i in range(max(20, min(400, events // 50)))]
-    db = open_database(out, create=True)
-    try:
-        write_timeline(db, f"Synthetic timeline ({events:,} events)", THEMES, sources, [])
-        add_events(db, _events(rng, events, sources))
-        index_of(db)  # build and save the index now, as the app would on first open
-    finally:
-        db.close()
+    yield TimelineInfo(f"Synthetic timeline ({events:,} events)")
+    yield from THEMES
+    yield from sources
+    yield from _events(rng, events, sources)
 
 
 def _source(rng: random.Random, index: int) -> Source:

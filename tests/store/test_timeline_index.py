@@ -65,6 +65,24 @@ def test_search_agrees_with_the_words_of_each_event(synthetic):
         db.close()
 
 
+@pytest.mark.parametrize(
+    "wanted",
+    [
+        TimelineFilter(search="pipeline", last_year=1960),
+        TimelineFilter(search="pipeline", themes=frozenset({"energy"}), first_year=1950),
+    ],
+)
+def test_a_search_with_themes_and_years_keeps_what_each_keeps(synthetic, wanted):
+    db = open_database(synthetic)
+    try:
+        found = queries.filtered_events(db, TimelineFilter(search=wanted.search))
+        expected = _plain(found, wanted)  # themes and years, applied to what the search found
+        assert expected and len(expected) < len(found)
+        assert queries.event_ids(db, wanted) == expected
+    finally:
+        db.close()
+
+
 def test_the_saved_index_is_dropped_when_the_data_changes(synthetic, tmp_path):
     path = tmp_path / "copy.db"
     path.write_bytes(synthetic.read_bytes())
