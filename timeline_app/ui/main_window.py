@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
         self.main_splitter.setSizes([250, PREFERRED_SIZE.width() - 250])
-        self.right_splitter.setSizes([360, 440])
+        self.right_splitter.setSizes([440, 360])
         self.lower_splitter.setSizes([520, 630])
 
     def _timeline_box(self) -> QWidget:
