@@ -84,6 +84,14 @@ def render(database: Path, out: Path, docs: Path | None) -> list[Path]:
         written.append(path)
         return path
 
+    for screen in SCREENS:  # first, as a first launch looks: nothing selected, the list at its top
+        window.resize(first_launch_geometry(QRect(0, 0, *screen)).size())
+        app.processEvents()
+        window.canvas.fit_all()
+        name = f"first-launch-{screen[0]}x{screen[1]}"
+        written += _to_docs(shoot(name), docs, f"{name}.png")
+    window.resize(*SIZE)
+    app.processEvents()
     window.filter_panel.clear()
     window.canvas.fit_all()
     shoot("all-events")
@@ -100,13 +108,6 @@ def render(database: Path, out: Path, docs: Path | None) -> list[Path]:
         written += _to_docs(selected, docs, "main-window.png")
     else:
         print(f"screenshots: the timeline has no event {SELECTED_EVENT}; skipped", file=sys.stderr)
-    window.select_event(None)
-    for screen in SCREENS:
-        window.resize(first_launch_geometry(QRect(0, 0, *screen)).size())
-        app.processEvents()
-        window.canvas.fit_all()
-        name = f"first-launch-{screen[0]}x{screen[1]}"
-        written += _to_docs(shoot(name), docs, f"{name}.png")
 
     window.hide()  # without closing: the temporary settings need not be written
     window.deleteLater()

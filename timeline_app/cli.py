@@ -1,4 +1,4 @@
-"""The command line: list, themes, verify-quotes, build-db, export, and the window by default.
+"""The command line: list, themes, verify-quotes, build-db, import, export; else the window.
 
 Only the window and the PDF export import Qt; listing and checking stay light and fast.
 """
@@ -113,7 +113,7 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=argparse.SUPPRESS,
         metavar="PATH",
-        help="the timeline database to open (default: your copy of the bundled one)",
+        help="the timeline database to open (default: the bundled one, read-only)",
     )
 
 
@@ -171,9 +171,9 @@ def _parser() -> argparse.ArgumentParser:
         "default from OUT's extension (.timelinejs.json for TimelineJS)",
     )
     _filter_options(export)
-    export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
-    export.add_argument("--landscape", action="store_true")
-    export.add_argument("--title", default=None)
+    export.add_argument("--page-size", choices=("A4", "Letter"), default=None, help="PDF only")
+    export.add_argument("--landscape", action="store_true", help="PDF only")
+    export.add_argument("--title", default=None, help="PDF only")
     _db_option(export)
     export.set_defaults(run=_run_export)
     _import_command(commands)
@@ -293,10 +293,15 @@ def _run_verify(args: argparse.Namespace) -> int:
     for event in queries.filtered_events(db, TimelineFilter()):
         for citation in event.citations:
             source = citation.source
+            if not citation.quote:  # a source cited without a quote (a link, a credit)
+                continue
+            checked += 1
+            if not source.archive:
+                failures.append(f"{event.key}: source {source.id} has no archived copy to check")
+                continue
             if source.archive not in documents:
                 documents[source.archive] = _read_archive(args.archive / source.archive)
             document = documents[source.archive]
-            checked += 1
             if document is None:
                 failures.append(
                     f"{event.key}: source {source.id}: archive {source.archive} "
@@ -348,6 +353,18 @@ def _build_target(args: argparse.Namespace) -> Path:
 
 def _run_export(args: argparse.Namespace) -> int:
     format_name = args.format or export_format_of(args.out.name)
+    if format_name is None:
+        names = ", ".join(EXPORT_FORMATS)
+        raise UsageError(
+            f"cannot tell the format from the name {args.out.name}: end it in .pdf, .csv, .json "
+            f"or .timelinejs.json, or give --format ({names})"
+        )
+    if format_name != "pdf":
+        given = [o for o, v in (("--page-size", args.page_size), ("--landscape", args.landscape),
+                                ("--title", args.title)) if v]  # fmt: skip
+        if given:
+            raise UsageError(f"{', '.join(given)} only apply to a PDF, not to {format_name}")
+    args.page_size = args.page_size or "A4"
     db = _open(args)
     if format_name != "pdf":
         from timeline_app.export.other_formats import export_from_command_line as export_text

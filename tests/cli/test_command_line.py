@@ -269,3 +269,30 @@ def test_every_command_honours_or_refuses_the_global_db_option(capsys, tmp_path,
         assert code != 0 and (str(named) in err or "--db" in err), (command, err)
         assert not (paths.user_data_dir() / "timeline.db").exists(), command  # no copy instead
         assert not (tmp_path / "data.db").exists(), command
+
+
+@pytest.mark.parametrize("out", ["self --format json", "other.tldb --format json",
+                                 "other.tldb --format csv"])  # fmt: skip
+def test_an_export_never_replaces_a_timeline_database(capsys, bundled_copy, tmp_path, out):
+    other = tmp_path / "other.tldb"
+    other.write_bytes(bundled_copy.read_bytes())
+    name, *options = out.split()
+    target = bundled_copy if name == "self" else tmp_path / name
+    before = target.read_bytes()
+    code, _, err = run(capsys, "--db", str(bundled_copy), "export", str(target), *options)
+    assert code == 1 and "is a timeline database" in err and "No file was changed" in err
+    assert target.read_bytes() == before
+
+
+def test_an_export_to_a_name_of_no_known_format_asks_for_one(capsys, bundled_copy, tmp_path):
+    code, _, err = run(capsys, "--db", str(bundled_copy), "export", str(tmp_path / "z.txt"))
+    assert code != 0 and "--format" in err and not (tmp_path / "z.txt").exists()
+    code, _, _ = run(capsys, "--db", str(bundled_copy), "export", str(tmp_path / "z.txt"),
+                     "--format", "csv")  # fmt: skip
+    assert code == 0 and (tmp_path / "z.txt").read_text().startswith("Year,")
+
+
+def test_pdf_options_are_refused_for_other_formats(capsys, bundled_copy, tmp_path):
+    out = tmp_path / "z.csv"
+    code, _, err = run(capsys, "--db", str(bundled_copy), "export", str(out), "--landscape")
+    assert code != 0 and "--landscape" in err and not out.exists()

@@ -14,7 +14,7 @@ import pytest
 from timeline_app.export import pdf as pdf_module
 from timeline_app.export.content import gather
 from timeline_app.export.pdf import PdfExport
-from timeline_app.export.safe_file import ExportError
+from timeline_app.export.safe_file import ExportError, replacing
 from timeline_app.timeline.filter import TimelineFilter
 
 OLD = b"%PDF-1.4 the reader's earlier export\n"
@@ -150,3 +150,48 @@ def test_the_part_left_by_a_killed_export_is_removed_by_the_next(qapp, small_db,
     export_to(small_db, tmp_path / "second.pdf").run()
     assert leftovers(tmp_path) == sorted([running.name, not_ours.name])
     assert not (tmp_path / "first.pdf").exists()
+
+
+def test_a_timeline_database_is_never_replaced_by_an_export(tmp_path, bundled_copy):
+    before = bundled_copy.read_bytes()
+    with pytest.raises(ExportError, match="is a timeline database"), replacing(bundled_copy):
+        pass
+    assert bundled_copy.read_bytes() == before
+    assert [p.name for p in bundled_copy.parent.iterdir()] == [bundled_copy.name]
+
+
+def test_build_db_and_save_a_copy_keep_the_exports_rules(tmp_path):
+    """A read-only target is refused and left as it was; a new file gets the umask's mode, a
+    replaced one keeps its own; a part left by a killed writer goes at the next write."""
+    from timeline_app.part_files import new_part
+    from timeline_app.paths import bundled_text_folder
+    from timeline_app.store.build import build_database
+    from timeline_app.store.copying import copy_timeline
+    from timeline_app.store.errors import StoreError
+
+    built = tmp_path / "built.db"
+    previous = os.umask(0o022)
+    try:
+        build_database(bundled_text_folder(), built)
+        assert stat.S_IMODE(built.stat().st_mode) == 0o644
+        copy = tmp_path / "copy.tldb"
+        copy_timeline(built, copy)
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o644
+        os.chmod(copy, 0o640)
+        copy_timeline(built, copy)
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o640
+        os.chmod(copy, 0o440)
+        before = copy.read_bytes()
+        with pytest.raises(StoreError, match="read-only"):
+            copy_timeline(built, copy)
+        with pytest.raises(PermissionError):
+            build_database(bundled_text_folder(), copy)
+        assert copy.read_bytes() == before and stat.S_IMODE(copy.stat().st_mode) == 0o440
+    finally:
+        os.umask(previous)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    leftover = new_part(built).with_name(f".built.db.{dead.stdout.strip()}.abcd1234.part")
+    leftover.write_bytes(b"half")
+    build_database(bundled_text_folder(), built)
+    assert not leftover.exists()

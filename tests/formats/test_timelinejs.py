@@ -81,7 +81,7 @@ def test_a_bad_date_in_the_sheet_names_the_file_line_field_and_event(tmp_path):
     with pytest.raises(FormatError) as caught:
         list(timelinejs_sheet.read(path))
     message = str(caught.value)
-    assert str(path) in message and "line 3" in message and "“Year”" in message
+    assert str(path) in message and "line 3" in message and "“Month”" in message
     assert "month 13" in message and "Thirteenth month" in message
 
 

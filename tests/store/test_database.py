@@ -49,7 +49,7 @@ def test_a_database_from_a_newer_app_is_refused_and_left_untouched(bundled_copy)
     assert bundled_copy.read_bytes() == before
 
 
-OLD_FILE = Path(__file__).parent / "data" / "timeline-0.1.0.db"  # as 0.1.0 made it (d6166df)
+OLD_FILE = Path(__file__).parents[1] / "data" / "timeline-0.1.0.db"  # as 0.1.0 made it (d6166df)
 
 
 def _rows(path: Path, sql: str) -> list[tuple]:

@@ -19,7 +19,7 @@ from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.events import Citation, Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 
-OLD_FILE = Path(__file__).parent / "data" / "timeline-0.1.0.db"
+OLD_FILE = Path(__file__).parents[1] / "data" / "timeline-0.1.0.db"
 MUSEUM = "Qırmızı Qəsəbə"
 
 

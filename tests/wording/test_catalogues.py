@@ -86,4 +86,4 @@ def test_a_catalogue_made_from_the_package_reaches_dates_sources_filters_and_the
     assert attribution(Source("s", "Oil", "s.txt")) == "⟦“Oil”⟧"
     assert describe_filter(TimelineFilter(), {}) == "⟦All events⟧"
     summary = ExportResult(Path("out.pdf"), 2, 5, 3).summary()
-    assert summary == "⟦Exported 2 of 5 events to out.pdf (⟦3 page(s)⟧)⟧"
+    assert summary == "⟦Exported 2 of 5 event(s) to out.pdf (⟦3 page(s)⟧)⟧"  # its own plurals

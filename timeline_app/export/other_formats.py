@@ -12,6 +12,7 @@ from timeline_app.formats.registry import WRITERS
 from timeline_app.store.database import Database
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.wording.counts import events as event_count
 
 
 def export_records(db: Database, wanted: TimelineFilter, target: Path, format_name: str) -> int:
@@ -31,5 +32,5 @@ def export_from_command_line(
     except (ExportError, StoreError) as error:
         print(f"timeline-app: {error}", file=sys.stderr)
         return 1
-    print(f"Exported {count} events to {target}")
+    print(f"Exported {event_count(count)} to {target}")
     return 0

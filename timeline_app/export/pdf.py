@@ -54,9 +54,10 @@ class ExportResult:
     def summary(self) -> str:
         """ "Exported 12 of 36 events to out.pdf (3 pages)"."""
         return tr(
-            "Exported {shown} of {total} events to {path} ({pages})",
+            "Exported {shown} of %n event(s) to {path} ({pages})",
+            None,
+            self.timeline_events,
             shown=self.events,
-            total=self.timeline_events,
             path=self.path,
             pages=tr("%n page(s)", None, self.pages),
         )

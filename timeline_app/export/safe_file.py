@@ -5,12 +5,16 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from timeline_app.part_files import part_prefix, remove_abandoned_parts
+from timeline_app.part_files import (
+    move_into_place,
+    part_prefix,
+    refuse_read_only,
+    remove_abandoned_parts,
+)
 from timeline_app.wording.translation import translate
 
 
@@ -37,11 +41,21 @@ def replacing(target: Path) -> Iterator[Path]:
         raise ExportError(
             tr("{target} is a folder; choose a file name for the PDF.", target=target)
         )
-    if _is_read_only(target):
+    try:
+        refuse_read_only(target)
+    except PermissionError:
         raise ExportError(
             tr(
                 "{target} is read-only; choose another name, or make it writable first. "
                 "No file was changed.",
+                target=target,
+            )
+        ) from None
+    if _is_database(target):
+        raise ExportError(
+            tr(
+                "{target} is a timeline database; an export never replaces one. Choose another "
+                "name. No file was changed.",
                 target=target,
             )
         )
@@ -56,8 +70,7 @@ def replacing(target: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
-        os.chmod(temporary, _mode_for(target))
-        os.replace(temporary, target)
+        move_into_place(temporary, target)
     except OSError as error:
         raise explain(error, target) from error
     finally:
@@ -65,29 +78,13 @@ def replacing(target: Path) -> Iterator[Path]:
             temporary.unlink()
 
 
-def _is_read_only(target: Path) -> bool:
-    """A file without write permission, for the user or at all (root may write anything, but
-    a file marked read-only is not one to overwrite silently)."""
+def _is_database(target: Path) -> bool:
+    """Whether target is an SQLite file: a timeline, perhaps the one open (never exported over)."""
     try:
-        mode = target.stat().st_mode
+        with target.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
     except OSError:
         return False
-    return not os.access(target, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
-
-
-def _mode_for(target: Path) -> int:
-    """The replaced file's mode, or what the umask gives a new file (mkstemp's is 0600)."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        return 0o666 & ~_umask()
-
-
-def _umask() -> int:
-    # Reading the umask means setting it; no other thread of this app creates files meanwhile.
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
 
 
 def explain(error: OSError, target: Path) -> ExportError:

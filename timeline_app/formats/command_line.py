@@ -10,6 +10,7 @@ from timeline_app.formats import registry
 from timeline_app.formats.errors import FormatError
 from timeline_app.formats.into_database import create_timeline
 from timeline_app.formats.mapped_csv import parse_mapping
+from timeline_app.wording.counts import events as event_count
 
 
 class ProgressBar:
@@ -57,7 +58,7 @@ def import_file(source: Path, out: Path, format_name: str | None, mapping_text: 
         return _fail(f"cannot create {out}: {error.strerror or error}")
     finally:
         bar.close()
-    print(f"Imported {count} events from {source} into {out}")
+    print(f"Imported {event_count(count)} from {source} into {out}")
     return 0
 
 

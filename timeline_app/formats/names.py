@@ -15,12 +15,13 @@ EXPORT_FORMATS = {
 }
 
 
-def export_format_of(name: str) -> str:
-    """The export format a file name asks for: .pdf, .csv, .json (this app's), .timelinejs.json."""
+def export_format_of(name: str) -> str | None:
+    """The export format a file name asks for: .pdf, .csv, .json (this app's), .timelinejs.json;
+    None for any other name."""
     name = name.lower()
     if name.endswith((".timelinejs.json", ".tljs.json")):
         return "timelinejs"
-    for suffix, format_name in ((".csv", "csv"), (".json", "json")):
+    for suffix, format_name in ((".csv", "csv"), (".json", "json"), (".pdf", "pdf")):
         if name.endswith(suffix):
             return format_name
-    return "pdf"
+    return None

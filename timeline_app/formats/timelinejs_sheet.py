@@ -99,6 +99,13 @@ def _date(path: Path, cells: dict[str, str], where: str, prefix: str) -> Partial
             hour, minute,
         )  # fmt: skip
     except DateError as error:
+        if field != f"{prefix}Time":  # name the column of the part the date type refused
+            said = str(error).lower()
+            for part, column in (("minute", "Time"), ("hour", "Time"), ("day", "Day"),
+                                 ("month", "Month")):  # fmt: skip
+                if part in said:
+                    field = f"{prefix}{column}"
+                    break
         headline = to_plain_text(cells.get("Headline")).text
         named = f" (event “{headline}”)" if headline else ""
         raise FormatError(path, f"{error}{named}", where, field) from error

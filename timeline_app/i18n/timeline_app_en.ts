@@ -20,6 +20,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Exported {shown} of %n event(s) to {path} ({pages})</source>
+        <translation>
+            <numerusform>Exported {shown} of %n event to {path} ({pages})</numerusform>
+            <numerusform>Exported {shown} of %n events to {path} ({pages})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n independent source(s)</source>
         <translation>
             <numerusform>%n independent source</numerusform>

@@ -19,6 +19,7 @@ from timeline_app.store.timeline_index import count_per_stretch
 from timeline_app.timeline.dates import Precision, precision_of
 from timeline_app.timeline.events import Event
 from timeline_app.timeline.importance import Importance, derived_score
+from timeline_app.wording.dates import approximately
 
 MAX_MARKS = 600  # beyond this many events in view, draw counts with landmark labels over them
 MARKER_SIZE = 9.0
@@ -50,7 +51,7 @@ class Mark:
 
     @property
     def label(self) -> str:
-        return f"c. {self.title}" if self.approximate else self.title
+        return approximately(self.title) if self.approximate else self.title
 
     @property
     def is_exact_day(self) -> bool:

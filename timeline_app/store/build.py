@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import os
+import errno
 import sqlite3
-import tempfile
 from contextlib import closing
 from pathlib import Path
 
+from timeline_app.part_files import (
+    move_into_place,
+    new_part,
+    refuse_read_only,
+    remove_abandoned_parts,
+)
 from timeline_app.store.database import open_database
 from timeline_app.store.indexing import index_of
 from timeline_app.store.writing import write_timeline
@@ -17,9 +22,11 @@ from timeline_app.timeline.text_sources import load_timeline_text
 def build_database(text_folder: Path, target: Path) -> int:
     """Write target from the TOML files in text_folder; returns how many events it holds."""
     timeline = load_timeline_text(text_folder)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(handle)
-    temporary_path = Path(temporary)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "its folder does not exist", str(target.parent))
+    refuse_read_only(target)
+    remove_abandoned_parts(target.parent)
+    temporary_path = new_part(target)
     try:
         db = open_database(temporary_path, create=True)
         try:
@@ -28,7 +35,7 @@ def build_database(text_folder: Path, target: Path) -> int:
         finally:
             db.close()
         compact_to_one_file(temporary_path)
-        os.replace(temporary_path, target)
+        move_into_place(temporary_path, target)
     finally:
         for leftover in (temporary_path, *temporary_path.parent.glob(temporary_path.name + "-*")):
             leftover.unlink(missing_ok=True)

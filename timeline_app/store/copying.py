@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from timeline_app.part_files import new_part, remove_abandoned_parts
+from timeline_app.part_files import (
+    move_into_place,
+    new_part,
+    refuse_read_only,
+    remove_abandoned_parts,
+)
 from timeline_app.store.errors import StoreError, explain_sqlite_error
 
 
@@ -17,6 +21,12 @@ def copy_timeline(source: Path, target: Path) -> None:
     replacing target only once the copy is complete."""
     if source.resolve() == target.resolve():
         raise StoreError(f"{target} is the timeline itself; choose another name for the copy.")
+    try:
+        refuse_read_only(target)
+    except PermissionError:
+        raise StoreError(
+            f"{target} is read-only; choose another name, or make it writable first."
+        ) from None
     remove_abandoned_parts(target.parent)
     temporary = new_part(target)
     try:
@@ -24,7 +34,7 @@ def copy_timeline(source: Path, target: Path) -> None:
         with closing(reading) as reader, closing(sqlite3.connect(temporary)) as writer:
             reader.backup(writer)
             writer.execute("PRAGMA journal_mode = DELETE")
-        os.replace(temporary, target)
+        move_into_place(temporary, target)
     except sqlite3.Error as error:
         raise explain_sqlite_error(error, source) from error
     except OSError as error:

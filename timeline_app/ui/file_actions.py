@@ -21,6 +21,7 @@ from timeline_app.formats.errors import FormatError, ImportCancelled
 from timeline_app.formats.into_database import create_timeline
 from timeline_app.formats.reading import csv_header
 from timeline_app.logs import log
+from timeline_app.messages import readable
 from timeline_app.store import queries
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.default_timeline import default_timeline, mark_user_told
@@ -28,6 +29,7 @@ from timeline_app.store.errors import DatabaseCorrupt, NotADatabase, StoreError
 from timeline_app.timeline.document import TimelineInfo
 from timeline_app.ui.import_dialog import ColumnMappingDialog, ImportProgress
 from timeline_app.ui.settings import app_settings
+from timeline_app.wording.counts import events as event_count
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -82,7 +84,7 @@ def ask_about_unopenable(path: Path, error: StoreError, damaged: bool) -> str:
     bundled = box.addButton(tr("Open the Bundled Timeline"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(bundled)
-    box.exec()
+    readable(box).exec()
     clicked = box.clickedButton()
     return "other" if clicked is other else "bundled" if clicked is bundled else "quit"
 
@@ -121,8 +123,11 @@ def open_first_timeline(path: Path | None) -> tuple[Database | None, str | None]
         if choice == "quit":
             return None, None
         if choice == "bundled":
-            if damaged and is_default:
-                set_aside(path)
+            if damaged and is_default and set_aside(path) is None:
+                notice = tr(
+                    "The damaged file {path} could not be renamed, so the next start will ask "
+                    "about it again."
+                ).format(path=path)
             path, read_only, is_default = paths.bundled_database(), True, False
         else:
             chosen = ask_open_path(None, tr("Open Timeline"), timeline_filter())
@@ -131,15 +136,20 @@ def open_first_timeline(path: Path | None) -> tuple[Database | None, str | None]
             path, read_only, is_default = chosen, False, False
 
 
-def set_aside(path: Path) -> Path:
-    """Rename a damaged file (and its journal files) beside itself; never delete it."""
+def set_aside(path: Path) -> Path | None:
+    """Rename a damaged file (and its journal files) beside itself; never delete it. None when
+    it cannot be renamed (a read-only folder): it then stays as it is."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.damaged-{stamp}")
-    path.rename(target)
-    for suffix in ("-wal", "-shm", "-journal"):
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            companion.rename(target.with_name(target.name + suffix))
+    try:
+        path.rename(target)
+        for suffix in ("-wal", "-shm", "-journal"):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                companion.rename(target.with_name(target.name + suffix))
+    except OSError as error:
+        log.warning("could not set the damaged timeline %s aside: %s", path, error)
+        return None
     log.warning("set the damaged timeline %s aside as %s", path, target)
     return target
 
@@ -188,8 +198,6 @@ class FileActions(QObject):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         # The window's own Open (menu and toolbar) opens through here, so it is remembered.
-        window.open_action.setText(tr("&Open…"))
-        window.open_action.triggered.disconnect()
         window.open_action.triggered.connect(self.open_timeline)
         self.remember(window.db)
 
@@ -301,8 +309,8 @@ class FileActions(QObject):
             return
         if self.open_path(target):
             self.window.statusBar().showMessage(
-                tr("Imported {count} events from {source}.").format(
-                    count=count, source=source.name
+                tr("Imported {count} from {source}.").format(
+                    count=event_count(count), source=source.name
                 ),
                 8000,
             )
@@ -343,7 +351,7 @@ class FileActions(QObject):
             self._warn(tr("The timeline was not exported."), str(error))
             return
         self.window.statusBar().showMessage(
-            tr("Exported {count} events to {path}.").format(count=count, path=target), 8000
+            tr("Exported {count} to {path}.").format(count=event_count(count), path=target), 8000
         )
 
     # -- helpers --------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def display_problem(
 
 
 def launch(db_path: Path | None) -> int:
-    """Open the window on the database (default: the user's copy of the bundled timeline)."""
+    """Open the window on the database (default: the bundled timeline, or a kept 0.1.0 copy)."""
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -113,18 +113,6 @@ def app_icon():
                 return icon
     themed = QIcon.fromTheme(APP_ID)
     return None if themed.isNull() else themed
-
-
-def tell_user(title: str, text: str) -> None:
-    """A blocking message box for problems before the window exists."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QMessageBox
-
-    from timeline_app.messages import readable
-
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    readable(box).exec()
 
 
 # -- errors and Qt's messages go to the log, and the user sees a dialog, not a traceback -------

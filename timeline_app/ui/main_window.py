@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QMargins, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -141,7 +140,7 @@ class MainWindow(QMainWindow):
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
         self.main_splitter.setSizes([250, PREFERRED_SIZE.width() - 250])
-        self.right_splitter.setSizes([360, 440])
+        self.right_splitter.setSizes([440, 360])
         self.lower_splitter.setSizes([520, 630])
 
     def _timeline_box(self) -> QWidget:
@@ -159,7 +158,8 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        if slot is not None:
+            action.triggered.connect(slot)
         if name:
             action.setObjectName(name)
         self.addAction(action)  # shortcuts work even while the menu bar is hidden
@@ -167,8 +167,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.open_action = self._action(self.tr("&Open Timeline Database…"), self.choose_database,
-                                        keys.Open, "openAction")  # fmt: skip
+        # Opened through ui/file_actions.py, which remembers the file among the recent ones.
+        self.open_action = self._action(self.tr("&Open…"), None, keys.Open, "openAction")
         self.export_action = self._action(self.tr("&Export PDF…"), self.export_pdf,
                                           "Ctrl+E", "exportAction")  # fmt: skip
         self.export_action.setToolTip(self.tr("Export the filtered timeline to a PDF"))
@@ -246,14 +246,6 @@ class MainWindow(QMainWindow):
         first, last = self.canvas.data_years()
         self.filter_panel.set_year_range(first, last)
         self.order_tab_chain()
-
-    def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Timeline Database"), str(self.db.path.parent),
-            self.tr("Timelines (*.tldb *.db *.sqlite *.sqlite3);;All files (*)"),
-        )  # fmt: skip
-        if path:
-            self.open_database_file(Path(path))
 
     def open_database_file(self, path: Path, read_only: bool = False) -> bool:
         """Switch to another timeline; on a known problem say so and keep the current one."""
