@@ -12,8 +12,9 @@ from __future__ import annotations
 import statistics
 import time
 
-# The reference machine, once: the bare window's cold start (issue 14) and the workload below,
-# both measured there when it was quiet.
+# The reference machine, once: the bare window's cold start (issue 14, 2026-11-23) and the
+# workload below (2026-11-30; on that virtual machine it ranged 0.11-0.23 s between processes,
+# so one run's multiples are more comparable than its milliseconds).
 REFERENCE_BARE_WINDOW_S = 0.17
 REFERENCE_WORKLOAD_S = 0.20
 _ROUNDS = 27
