@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 
@@ -151,3 +152,28 @@ def test_a_bug_met_while_opening_goes_to_the_crash_dialog(qapp, monkeypatch, mes
         assert launch(None) == 70
     assert len(messages) == 1 and "unexpected problem" in messages[0]
     assert any(r.exc_info and "no such column" in str(r.exc_info[1]) for r in caplog.records)
+
+
+def test_the_window_shows_without_loading_sqlalchemy_or_the_formats():
+    """SQLAlchemy takes about half a second to import: only writing needs it, never the way to
+    the first paint (nor do the other programs' formats, loaded on first import or export;
+    only their small error classes, which the File actions catch)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from timeline_app import paths\n"
+        "from timeline_app.store.database import open_database\n"
+        "from timeline_app.ui.main_window import MainWindow\n"
+        "window = MainWindow(open_database(paths.bundled_database(), read_only=True))\n"
+        "window.show(); window.repaint(); app.processEvents()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'"
+        " or m.startswith('timeline_app.formats.') and m != 'timeline_app.formats.errors'))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env=env)  # fmt: skip
+    assert out.stdout.strip().splitlines()[-1] == "[]"

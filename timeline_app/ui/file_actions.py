@@ -14,20 +14,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from timeline_app import paths
-from timeline_app.export.other_formats import export_records
-from timeline_app.export.safe_file import ExportError
-from timeline_app.formats import registry
 from timeline_app.formats.errors import FormatError, ImportCancelled
-from timeline_app.formats.into_database import create_timeline
-from timeline_app.formats.reading import csv_header
 from timeline_app.logs import log
 from timeline_app.messages import readable
 from timeline_app.store import queries
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.default_timeline import default_timeline, mark_user_told
 from timeline_app.store.errors import DatabaseCorrupt, NotADatabase, StoreError
-from timeline_app.timeline.document import TimelineInfo
-from timeline_app.ui.import_dialog import ColumnMappingDialog, ImportProgress
 from timeline_app.ui.settings import app_settings
 from timeline_app.wording.counts import events as event_count
 
@@ -65,6 +58,9 @@ def ask_save_path(parent: QWidget | None, title: str, filters: str, suggested: s
 
 
 def ask_column_mapping(parent: QWidget | None, source: Path) -> dict[str, str] | None:
+    from timeline_app.formats.reading import csv_header
+    from timeline_app.ui.import_dialog import ColumnMappingDialog
+
     dialog = ColumnMappingDialog(source.name, csv_header(source), parent)
     return dialog.mapping() if dialog.exec() == ColumnMappingDialog.DialogCode.Accepted else None
 
@@ -267,6 +263,9 @@ class FileActions(QObject):
     # -- new, import, copy, export --------------------------------------------------------
 
     def new_timeline(self) -> None:
+        from timeline_app.formats.into_database import create_timeline
+        from timeline_app.timeline.document import TimelineInfo
+
         target = self._ask_new_file(tr("New Timeline"), tr("Untitled") + EXTENSION)
         if target is None:
             return
@@ -278,6 +277,11 @@ class FileActions(QObject):
         self.open_path(target)
 
     def import_file(self) -> None:
+        # Importing loads the formats and SQLAlchemy's writer: on first use, not at start-up.
+        from timeline_app.formats import registry
+        from timeline_app.formats.into_database import create_timeline
+        from timeline_app.ui.import_dialog import ImportProgress
+
         filters = tr(
             "Timelines from other programs (*.json *.csv *.timeline);;TimelineJS (*.json *.csv);;"
             "Timeline (*.timeline);;All files (*)"
@@ -343,6 +347,9 @@ class FileActions(QObject):
         if target is None:
             return
         target = _with_suffix(target, suffix)
+        from timeline_app.export.other_formats import export_records
+        from timeline_app.export.safe_file import ExportError
+
         try:
             count = export_records(
                 self.window.db, self.window.current_filter(), target, format_name
