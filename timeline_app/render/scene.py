@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from timeline_app.render.scale import TimeScale
 from timeline_app.store.timeline_index import count_per_stretch
@@ -234,12 +234,15 @@ def lay_out(
     more_y = top + lanes.count * lane_height + MORE_ROW / 2
     unlabelled_marks = [m for m in marks if m.event_id not in labelled]
     unlabelled_marks.sort(key=lambda m: (m.first_day, m.last_day, m.event_id))
-    bare = [PlacedMark(m, *placer.span_of(m), 0.0) for m in unlabelled_marks]
-    for item, lane in zip(bare, lanes.sweep([(i.left, i.right) for i in bare]), strict=True):
+    spans = [placer.span_of(m) for m in unlabelled_marks]
+    # A bare mark takes its marker's width (or its bar's): PlacedMark.left and .right, inlined
+    # because a crowded view has hundreds of them.
+    edges = [(x0 - MARKER_SIZE, max(x1, x0 + MARKER_SIZE / 2)) for x0, x1 in spans]
+    for mark, (x0, x1), lane in zip(unlabelled_marks, spans, lanes.sweep(edges), strict=True):
         if lane is None:
-            crowded.append(replace(item, y=more_y))
+            crowded.append(PlacedMark(mark, x0, x1, more_y))
         else:
-            placed.append(replace(item, y=placer.y(lane)))
+            placed.append(PlacedMark(mark, x0, x1, placer.y(lane)))
     unlabelled = [item for item in placed if not item.label_width] + crowded
     clusters = _clusters(unlabelled, more_y, label_width)
     return Scene(placed, [], crowded, clusters, top, lane_height)
@@ -418,7 +421,10 @@ class _Placer:
 
     def _take(self, lane: int, item: PlacedMark) -> PlacedMark:
         self.lanes.take(lane, item.left, item.right)
-        return replace(item, y=self.y(lane))
+        return PlacedMark(
+            item.mark, item.x0, item.x1, self.y(lane), item.label_width, item.label_on_left,
+            item.label, item.label_inside_at,
+        )  # fmt: skip
 
 
 def elide(text: str, room: float, label_width: LabelWidth) -> str:
