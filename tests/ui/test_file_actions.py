@@ -11,7 +11,7 @@ from tests.formats.conftest import FIXTURES
 from timeline_app import paths
 from timeline_app.formats.errors import ImportCancelled
 from timeline_app.store import queries
-from timeline_app.ui import file_actions
+from timeline_app.ui import file_actions, import_dialog
 from timeline_app.ui.file_actions import open_first_timeline, recent_files
 from timeline_app.ui.import_dialog import ColumnMappingDialog, ImportProgress
 
@@ -108,7 +108,7 @@ def test_cancelling_the_progress_dialog_leaves_nothing_behind(
             self.dialog.cancel()  # as the Cancel button does
             super().__call__(done, total)
 
-    monkeypatch.setattr(file_actions, "ImportProgress", CancelAtOnce)
+    monkeypatch.setattr(import_dialog, "ImportProgress", CancelAtOnce)  # File ▸ Import loads it
     answers["open"].append(big)
     answers["save"].append(tmp_path / "big.tldb")
     before = window.db.path
