@@ -315,24 +315,29 @@ class _Lanes:
 
     def sweep(self, spans: list[tuple[float, float]]) -> list[int | None]:
         """The first lane with room for each span, spans sorted by their left edge; each span
-        placed takes its room. One pass per lane, not a search per span and lane."""
+        placed takes its room. One pass per lane, not a search per span and lane: each lane
+        remembers from where a span could fit at all, so a full lane costs one comparison."""
         lanes: list[int | None] = []
         next_taken = [0] * self.count  # per lane: the first taken stretch not yet behind us
-        last_right = [float("-inf")] * self.count  # per lane: where the last placed span ends
+        free_from = [float("-inf")] * self.count  # per lane: no span starting before this fits
+        sizes = [len(starts) for starts in self._starts]
+        all_starts, all_ends = self._starts, self._ends
         for left, right in spans:
             found = None
             for lane in range(self.count):
-                if last_right[lane] + LANE_GAP > left:
+                if left < free_from[lane]:
                     continue
-                starts, ends = self._starts[lane], self._ends[lane]
+                starts, ends, size = all_starts[lane], all_ends[lane], sizes[lane]
                 k = next_taken[lane]
-                while k < len(ends) and ends[k] + LANE_GAP <= left:
+                while k < size and ends[k] + LANE_GAP <= left:
                     k += 1
                 next_taken[lane] = k
-                if k < len(starts) and starts[k] - LANE_GAP < right:
+                if k < size and starts[k] - LANE_GAP < right:
+                    if starts[k] - LANE_GAP <= left:  # it covers left: blocked until its end
+                        free_from[lane] = ends[k] + LANE_GAP
                     continue
                 found = lane
-                last_right[lane] = right
+                free_from[lane] = right + LANE_GAP
                 break
             lanes.append(found)
         return lanes
