@@ -18,7 +18,7 @@ from timeline_app.render.scale import TimeScale
 from timeline_app.store.timeline_index import count_per_stretch
 from timeline_app.timeline.dates import Precision, precision_of
 from timeline_app.timeline.events import Event
-from timeline_app.timeline.importance import Importance, derived_score
+from timeline_app.timeline.importance import derived_score
 from timeline_app.wording.dates import approximately
 
 MAX_MARKS = 600  # beyond this many events in view, draw counts with landmark labels over them
@@ -56,10 +56,6 @@ class Mark:
     @property
     def is_exact_day(self) -> bool:
         return not self.is_period and self.precision is Precision.DAY
-
-    @property
-    def is_milestone(self) -> bool:
-        return self.weight >= Importance.MILESTONE
 
 
 def make_mark(
@@ -158,10 +154,6 @@ class Scene:
     def is_aggregated(self) -> bool:
         return bool(self.buckets)
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.placed or self.buckets or self.crowded)
-
     def event_count(self) -> int:
         if self.buckets:  # landmarks are among the counted
             return sum(b.total for b in self.buckets)
@@ -171,12 +163,12 @@ class Scene:
         return [item for item in self.placed if item.label_width]
 
 
-def marks_from_events(events: Iterable[Event], weights: Sequence[float] = ()) -> list[Mark]:
+def marks_from_events(events: Iterable[Event]) -> list[Mark]:
     """The marks for whole events, as the PDF uses them."""
     marks = []
     for index, event in enumerate(events):
         when = event.when
-        weight = weights[index] if weights else event_weight(event)
+        weight = event_weight(event)
         marks.append(
             make_mark(
                 event.id if event.id is not None else index,
