@@ -1,0 +1,57 @@
+"""A quote's standing against its source's archived text, in words and a symbol: the mark the
+detail pane sets under each quote (and the PDF may set beside it). Plain Python.
+
+Never colour alone: each status has its own word and its own symbol, so it reads the same in
+grey, to a screen reader, and on paper."""
+
+from __future__ import annotations
+
+from timeline_app.timeline.quotes import NOT_FOUND, UNVERIFIABLE, VERIFIED
+from timeline_app.wording.translation import QT_TRANSLATE_NOOP, translate
+
+CONTEXT = "quotes"
+
+# status: (symbol, short label, the sentence that explains it)
+_WORDS = {
+    VERIFIED: ("✓", QT_TRANSLATE_NOOP("quotes", "Verified"),
+               QT_TRANSLATE_NOOP("quotes", "Found word for word in the source’s archived text.")),
+    NOT_FOUND: ("✗", QT_TRANSLATE_NOOP("quotes", "Not found"),
+                QT_TRANSLATE_NOOP("quotes", "Not found in the source’s archived text.")),
+    UNVERIFIABLE: ("?", QT_TRANSLATE_NOOP("quotes", "Unverifiable"),
+                   QT_TRANSLATE_NOOP("quotes", "The source has no archived text to check it against.")),
+}  # fmt: skip
+QUOTE_STATUSES = tuple(_WORDS)
+
+
+def status_symbol(status: str) -> str:
+    """ "✓", "✗" or "?"."""
+    return _WORDS[status][0]
+
+
+def status_label(status: str) -> str:
+    """ "Verified", "Not found", "Unverifiable"."""
+    return translate(CONTEXT, _WORDS[status][1])
+
+
+def status_explanation(status: str) -> str:
+    """Why the quote has this mark, in a sentence."""
+    return translate(CONTEXT, _WORDS[status][2])
+
+
+def status_mark(status: str) -> str:
+    """ "✓ Verified": the symbol and the word, as set under a quote."""
+    return translate(CONTEXT, "{symbol} {label}").format(
+        symbol=status_symbol(status), label=status_label(status)
+    )
+
+
+def status_sentence(status: str) -> str:
+    """ "Quote verified: found word for word in the source’s archived text." — what a screen
+    reader says for the mark."""
+    return translate(CONTEXT, "Quote {label}: {explanation}").format(
+        label=status_label(status).lower(), explanation=_lower_first(status_explanation(status))
+    )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
