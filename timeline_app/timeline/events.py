@@ -84,6 +84,11 @@ class Citation:
 
     quote: str
     source: Source
+    # Its row in the store, for editing it; and VERIFIED, NOT_FOUND or UNVERIFIABLE
+    # (timeline/quotes.py) as the store last checked it, None where not read from a store or
+    # with no quote to check. Neither is part of what the citation says, so neither compares.
+    id: int | None = field(default=None, compare=False)
+    status: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMargins, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -32,6 +39,7 @@ from timeline_app.timeline.events import Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui import canvas_accessibility
 from timeline_app.ui.detail_pane import DetailPane
+from timeline_app.ui.editing.session import EditSession
 from timeline_app.ui.elided_label import ElidedLabel
 from timeline_app.ui.event_list import EventListPane
 from timeline_app.ui.event_list_model import EventListModel
@@ -82,6 +90,9 @@ class MainWindow(QMainWindow):
         self.selected_id: int | None = None
         self._filter = TimelineFilter()
         self._dialog: QWidget | None = None  # the latest non-modal message or dialog shown
+        # One undo session per open file; the group gives the Edit menu the current one's stack.
+        self.undo_group = QUndoGroup(self)
+        self.edit_session: EditSession | None = None
 
         canvas_accessibility.install()
         self.model = EventListModel(db, self)
@@ -236,6 +247,7 @@ class MainWindow(QMainWindow):
     def _take_database(self, db: Database) -> None:
         """Show this database: its themes, its years, its events under the current filter."""
         self.db = db
+        self._new_edit_session(db)
         self.themes = queries.themes(db)
         self.total = queries.total_events(db)
         self.setWindowTitle(window_title(db))
@@ -246,6 +258,24 @@ class MainWindow(QMainWindow):
         first, last = self.canvas.data_years()
         self.filter_panel.set_year_range(first, last)
         self.order_tab_chain()
+
+    def _new_edit_session(self, db: Database) -> None:
+        old = self.edit_session
+        if old is not None and old.db is db:
+            return
+        session = EditSession(db, self, tell=self._tell_warning, offer_copy=self._offer_copy)
+        self.undo_group.addStack(session.stack)
+        self.undo_group.setActiveStack(session.stack)
+        self.edit_session = session
+        if old is not None:
+            self.undo_group.removeStack(old.stack)
+            old.deleteLater()
+
+    def _tell_warning(self, title: str, text: str) -> None:
+        self.show_message(QMessageBox.Icon.Warning, title, text)
+
+    def _offer_copy(self) -> EditSession | None:
+        return None  # replaced in ui/editing: save a copy to edit
 
     def open_database_file(self, path: Path, read_only: bool = False) -> bool:
         """Switch to another timeline; on a known problem say so and keep the current one."""

@@ -1,0 +1,128 @@
+"""What an editor edits: an event, a theme, a source or a citation as typed, before it is saved.
+
+Validation lives here, in one place: problems(draft) says what is wrong with each field, in the
+user's words, keyed by the dataclass field name so an editor can put it beside that field. What
+only the stored timeline can tell (an unknown theme, a name taken already) the store adds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline_app.timeline.dates import DateError, DateSpan, PartialDate
+from timeline_app.timeline.events import DATE_BASES
+from timeline_app.timeline.importance import Importance
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    title: str
+    summary: str
+    start: str  # ISO partial date as typed: "2023", "2023-03", "2023-03-29", "2023-03-29T14:05"
+    end: str | None  # None: a moment, not a period
+    approximate: bool
+    importance: Importance | None
+    date_basis: str  # DOCUMENTS or GENERAL_KNOWLEDGE (timeline/events.py)
+    theme_slugs: tuple[str, ...]  # in order; the first is the event's primary theme
+
+    def span(self) -> DateSpan:
+        """When the event happened; DateError when problems() has something to say of it."""
+        return DateSpan.parse(self.start, self.end or None, self.approximate)
+
+
+@dataclass(frozen=True)
+class ThemeDraft:
+    name: str
+    colour: str  # "#RRGGBB"
+
+
+@dataclass(frozen=True)
+class SourceDraft:
+    title: str
+    publisher: str | None
+    author: str | None
+    published: str | None  # ISO partial date or None
+    published_approximate: bool
+    url: str | None
+    archived_text: str | None  # the document's text, pasted or read from a .txt/.html file
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CitationDraft:
+    source_id: str
+    quote: str
+
+
+Draft = EventDraft | ThemeDraft | SourceDraft | CitationDraft
+
+# Every phrase problems() can say, in one place (the store's own refusals are in store/editing).
+SAY = {
+    "no title": "Give it a title.",
+    "no name": "Give the theme a name.",
+    "no source": "Choose the source the quote comes from.",
+    "not a date": "Write the date as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM.",
+    "no such date": "There is no such date: {why}.",
+    "ends before start": "The period ends before it starts.",
+    "not a colour": "Write the colour as # and six hexadecimal digits, such as #1f77b4.",
+    "unknown basis": "Say whether the date comes from the documents or from general knowledge.",
+    "theme twice": "A theme is listed twice.",
+    "not an address": "Write a web address such as https://example.org/article.",
+}
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_URL = re.compile(r"^\S+$")  # anything typed without spaces: a web address, a DOI, a file name
+
+
+def problems(draft: Draft) -> dict[str, str]:
+    """{field name: what is wrong with it}; empty when the draft can be saved as it is."""
+    check = _CHECKS[type(draft)]
+    return {field: message for field, message in check(draft) if message}
+
+
+def _event(draft: EventDraft):
+    yield "title", None if draft.title.strip() else SAY["no title"]
+    start = _date_problem(draft.start)
+    yield "start", start
+    end = _date_problem(draft.end) if draft.end else None
+    yield "end", end
+    if not start and not end and draft.end:
+        try:
+            draft.span()
+        except DateError:
+            yield "end", SAY["ends before start"]
+    if draft.date_basis not in DATE_BASES:
+        yield "date_basis", SAY["unknown basis"]
+    if len(set(draft.theme_slugs)) != len(draft.theme_slugs):
+        yield "theme_slugs", SAY["theme twice"]
+
+
+def _theme(draft: ThemeDraft):
+    yield "name", None if draft.name.strip() else SAY["no name"]
+    yield "colour", None if _COLOUR.match(draft.colour.strip()) else SAY["not a colour"]
+
+
+def _source(draft: SourceDraft):
+    yield "title", None if draft.title.strip() else SAY["no title"]
+    yield "published", _date_problem(draft.published) if draft.published else None
+    if draft.url and not _URL.match(draft.url.strip()):
+        yield "url", SAY["not an address"]
+
+
+def _citation(draft: CitationDraft):
+    # An empty quote is allowed: a source credited without its words (check_quote says EMPTY).
+    yield "source_id", None if draft.source_id.strip() else SAY["no source"]
+
+
+def _date_problem(text: str) -> str | None:
+    try:
+        PartialDate.parse(text)
+    except DateError as error:
+        if "is not a date" in str(error):
+            return SAY["not a date"]
+        return SAY["no such date"].format(why=error)
+    return None
+
+
+_CHECKS = {EventDraft: _event, ThemeDraft: _theme, SourceDraft: _source, CitationDraft: _citation}
