@@ -13,13 +13,22 @@ CONTEXT = "quotes"
 
 # status: (symbol, short label, the sentence that explains it)
 _WORDS = {
-    VERIFIED: ("✓", QT_TRANSLATE_NOOP("quotes", "Verified"),
-               QT_TRANSLATE_NOOP("quotes", "Found word for word in the source’s archived text.")),
-    NOT_FOUND: ("✗", QT_TRANSLATE_NOOP("quotes", "Not found"),
-                QT_TRANSLATE_NOOP("quotes", "Not found in the source’s archived text.")),
-    UNVERIFIABLE: ("?", QT_TRANSLATE_NOOP("quotes", "Unverifiable"),
-                   QT_TRANSLATE_NOOP("quotes", "The source has no archived text to check it against.")),
-}  # fmt: skip
+    VERIFIED: (
+        "✓",
+        QT_TRANSLATE_NOOP("quotes", "Verified"),
+        QT_TRANSLATE_NOOP("quotes", "Found word for word in the source’s archived text."),
+    ),
+    NOT_FOUND: (
+        "✗",
+        QT_TRANSLATE_NOOP("quotes", "Not found"),
+        QT_TRANSLATE_NOOP("quotes", "Not found in the source’s archived text."),
+    ),
+    UNVERIFIABLE: (
+        "?",
+        QT_TRANSLATE_NOOP("quotes", "Unverifiable"),
+        QT_TRANSLATE_NOOP("quotes", "The source has no archived text to check it against."),
+    ),
+}
 QUOTE_STATUSES = tuple(_WORDS)
 
 
