@@ -39,6 +39,7 @@ from timeline_app.timeline.events import Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui import canvas_accessibility
 from timeline_app.ui.detail_pane import DetailPane
+from timeline_app.ui.editing.manager_actions import add_manager_actions
 from timeline_app.ui.editing.session import EditSession
 from timeline_app.ui.elided_label import ElidedLabel
 from timeline_app.ui.event_list import EventListPane
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.clear_action)
+        self.manager_actions = add_manager_actions(self, edit_menu)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)

@@ -1,0 +1,324 @@
+"""Edit > Sources…: the documents quotes come from, with the archived text each quote is checked
+against (pasted, or read from a text or HTML file); add, edit and delete them, each action one
+undoable change through the window's edit session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.formats.document_text import read_document_text
+from timeline_app.formats.errors import FormatError
+from timeline_app.store import editing, queries
+from timeline_app.timeline.drafts import SourceDraft, problems
+from timeline_app.timeline.events import Source
+from timeline_app.ui.editing.manager_parts import FieldProblems, confirm_deletion, push_change
+from timeline_app.ui.keyboard import set_tab_order
+
+if TYPE_CHECKING:
+    from timeline_app.ui.main_window import MainWindow
+
+
+def ask_document_file(parent: QWidget) -> Path | None:
+    """The text or HTML file the user picks; None when cancelled. One function so tests can
+    answer it."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, parent.tr("Read archived text from a file"), "",
+        parent.tr("Text and web pages (*.txt *.text *.md *.html *.htm *.xhtml);;All files (*)"),
+    )  # fmt: skip
+    return Path(path) if path else None
+
+
+class SourceManager(QDialog):
+    """Every source of the open timeline: the list on the left, the selected one's fields on
+    the right; New empties the fields for a source to add."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.sources: list[Source] = []
+        self._session = None
+        self.setObjectName("sourceManager")
+        self.setWindowTitle(self.tr("Sources"))
+        self.resize(900, 620)
+
+        self.source_list = QListWidget(self)
+        self.source_list.setAccessibleName(self.tr("Sources"))
+        self.source_list.currentRowChanged.connect(self._show_current)
+        list_label = QLabel(self.tr("S&ources:"), self)
+        list_label.setBuddy(self.source_list)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(list_label)
+        left_layout.addWidget(self.source_list, 1)
+
+        self.problems = FieldProblems()
+        right = QWidget(self)
+        form = QFormLayout(right)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title_field = self._line(form, "title", self.tr("&Title:"), self.tr("Title"))
+        self.publisher_field = self._line(form, "publisher", self.tr("&Publisher:"),
+                                          self.tr("Publisher"))  # fmt: skip
+        self.author_field = self._line(form, "author", self.tr("A&uthor:"), self.tr("Author"))
+        self.published_field = QLineEdit(right)
+        self.published_field.setPlaceholderText(self.tr("YYYY, YYYY-MM or YYYY-MM-DD"))
+        self.published_field.setAccessibleName(self.tr("Published"))
+        self.approximate_box = QCheckBox(self.tr("Appro&ximate"), right)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.published_field, 1)
+        date_row.addWidget(self.approximate_box)
+        self._row(form, "published", self.tr("Publis&hed:"), date_row, self.published_field)
+        self.url_field = self._line(form, "url", self.tr("&Web address:"),
+                                    self.tr("Web address"))  # fmt: skip
+        self.note_field = QPlainTextEdit(right)
+        self.note_field.setAccessibleName(self.tr("Note"))
+        self.note_field.setTabChangesFocus(True)
+        self.note_field.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self._row(form, "note", self.tr("N&ote:"), self.note_field, self.note_field)
+        self.text_field = QPlainTextEdit(right)
+        self.text_field.setAccessibleName(self.tr("Archived text"))
+        self.text_field.setTabChangesFocus(True)
+        self.text_field.setPlaceholderText(
+            self.tr("Paste the document's text here, or read it from a text or HTML file. Quotes "
+                    "from this source are checked against it word for word.")  # fmt: skip
+        )
+        self.text_field.textChanged.connect(self._count_text)
+        self.read_button = QPushButton(self.tr("&Read from File…"), right)
+        self.read_button.setAutoDefault(False)
+        self.read_button.setToolTip(self.tr("Read the archived text from a text or HTML file"))
+        self.read_button.clicked.connect(self.read_text_file)
+        self.text_count = QLabel(right)
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.read_button)
+        text_row.addWidget(self.text_count, 1)
+        text_box = QVBoxLayout()
+        text_box.addWidget(self.text_field, 1)
+        text_box.addLayout(text_row)
+        self._row(form, "archived_text", self.tr("Archi&ved text:"), text_box, self.text_field)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+
+        self.new_button = self._button(self.tr("&New"), self.new_source,
+                                       self.tr("Empty the fields to describe a new source"))
+        self.add_button = self._button(self.tr("&Add"), self.add_source,
+                                       self.tr("Add a source with these fields"))
+        self.save_button = self._button(self.tr("&Save"), self.save_source,
+                                        self.tr("Save these fields to the selected source"))
+        self.delete_button = self._button(self.tr("&Delete…"), self.delete_source,
+                                          self.tr("Delete the selected source and its quotes"))  # fmt: skip
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.add_button, self.save_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+        layout.addWidget(close)
+        set_tab_order([self.source_list, self.title_field, self.publisher_field, self.author_field,
+                       self.published_field, self.approximate_box, self.url_field, self.note_field,
+                       self.text_field, self.read_button, self.new_button, self.add_button,
+                       self.save_button, self.delete_button, self.close_button])  # fmt: skip
+        self.reload()
+
+    def _line(self, form: QFormLayout, name: str, label: str, accessible: str) -> QLineEdit:
+        field = QLineEdit(form.parentWidget())
+        field.setAccessibleName(accessible)
+        self._row(form, name, label, field, field)
+        return field
+
+    def _row(self, form: QFormLayout, name: str, label: str, row, field: QWidget) -> None:
+        parent = form.parentWidget()
+        label_widget = QLabel(label, parent)
+        label_widget.setBuddy(field)
+        form.addRow(label_widget, row)
+        form.addRow("", self.problems.add(name, field, parent))
+
+    def _button(self, text: str, slot, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAutoDefault(False)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    def session(self):
+        """The window's edit session for the file open now (it changes with the file)."""
+        session = self.window_.edit_session
+        if session is not self._session:
+            if self._session is not None:
+                self._session.applied.disconnect(self._changed)
+            session.applied.connect(self._changed)
+            self._session = session
+        return session
+
+    def _changed(self, change) -> None:
+        if change.sources_changed:
+            self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the sources again, keeping the selected one (or selecting `select`, an id)."""
+        self.session()
+        current = self.current_source()
+        wanted = select or (current.id if current else None)
+        self.sources = sorted(queries.sources(self.window_.db), key=lambda s: s.title.casefold())
+        self.source_list.blockSignals(True)
+        self.source_list.clear()
+        for source in self.sources:
+            item = QListWidgetItem(source.title)
+            item.setData(Qt.ItemDataRole.UserRole, source.id)
+            self.source_list.addItem(item)
+        ids = [source.id for source in self.sources]
+        row = ids.index(wanted) if wanted in ids else (0 if ids else -1)
+        self.source_list.setCurrentRow(row)
+        self.source_list.blockSignals(False)
+        self._show_current(row)
+
+    def select_source(self, source_id: str) -> None:
+        ids = [source.id for source in self.sources]
+        if source_id in ids:
+            self.source_list.setCurrentRow(ids.index(source_id))
+
+    def current_source(self) -> Source | None:
+        row = self.source_list.currentRow()
+        return self.sources[row] if 0 <= row < len(self.sources) else None
+
+    def _show_current(self, row: int) -> None:
+        source = self.sources[row] if 0 <= row < len(self.sources) else None
+        draft = editing.source_draft(self.window_.db, source.id) if source else None
+        self.show_draft(draft)
+        for button in (self.save_button, self.delete_button):
+            button.setEnabled(source is not None)
+
+    def show_draft(self, draft: SourceDraft | None) -> None:
+        self.title_field.setText(draft.title if draft else "")
+        self.publisher_field.setText((draft.publisher if draft else None) or "")
+        self.author_field.setText((draft.author if draft else None) or "")
+        self.published_field.setText((draft.published if draft else None) or "")
+        self.approximate_box.setChecked(bool(draft and draft.published_approximate))
+        self.url_field.setText((draft.url if draft else None) or "")
+        self.note_field.setPlainText((draft.note if draft else None) or "")
+        self.text_field.setPlainText((draft.archived_text if draft else None) or "")
+        self.problems.clear()
+
+    def _count_text(self) -> None:
+        length = len(self.text_field.toPlainText().strip())
+        if not length:
+            self.text_count.setText(
+                self.tr("No archived text: this source's quotes cannot be verified.")
+            )
+        else:  # a size, not a count anyone reads closely: no plural forms needed
+            self.text_count.setText(self.tr("Archived text: %s characters") % f"{length:,}")
+
+    def draft(self) -> SourceDraft:
+        def text(field: QLineEdit | QPlainTextEdit) -> str | None:
+            value = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+            return value.strip() or None
+
+        return SourceDraft(
+            title=self.title_field.text().strip(), publisher=text(self.publisher_field),
+            author=text(self.author_field), published=text(self.published_field),
+            published_approximate=self.approximate_box.isChecked(), url=text(self.url_field),
+            archived_text=text(self.text_field), note=text(self.note_field),
+        )  # fmt: skip
+
+    # -- the actions, each one undoable change ----------------------------------------------
+
+    def new_source(self) -> None:
+        self.source_list.blockSignals(True)
+        self.source_list.setCurrentRow(-1)
+        self.source_list.blockSignals(False)
+        self.show_draft(None)
+        for button in (self.save_button, self.delete_button):
+            button.setEnabled(False)
+        self.title_field.setFocus()
+
+    def read_text_file(self) -> None:
+        path = ask_document_file(self)
+        if path is None:
+            return
+        try:
+            text = read_document_text(path)
+        except FormatError as error:
+            self.problems.labels["archived_text"].say(
+                self.tr("“{name}” was not read: {problem}.").format(
+                    name=path.name, problem=error.problem
+                )
+            )
+            self.read_button.setFocus()
+            return
+        self.problems.labels["archived_text"].say(None)
+        self.text_field.setPlainText(text)
+        self.text_field.setFocus()
+
+    def _checked(self) -> SourceDraft | None:
+        draft = self.draft()
+        found = problems(draft)
+        if found:
+            self.problems.show(found)
+            return None
+        return draft
+
+    def add_source(self) -> None:
+        draft = self._checked()
+        if draft is None:
+            return
+        db = self.window_.db
+        before = {source.id for source in self.sources}
+        if push_change(self.session(), lambda: editing.add_source(db, draft), self.problems):
+            added = [source.id for source in queries.sources(db) if source.id not in before]
+            self.reload(select=added[0] if added else None)
+
+    def save_source(self) -> None:
+        source = self.current_source()
+        draft = self._checked()
+        if source is None or draft is None:
+            return
+        db = self.window_.db
+        push_change(self.session(), lambda: editing.edit_source(db, source.id, draft),
+                    self.problems)  # fmt: skip
+
+    def delete_source(self) -> None:
+        source = self.current_source()
+        if source is None:
+            return
+        db = self.window_.db
+        consequences = editing.deletion_consequences(db, source_id=source.id)
+        details = "\n".join([*consequences.lines, self.tr("Edit > Undo brings it back.")])
+        confirm_deletion(
+            self, self.tr("Delete source"),
+            self.tr("Delete the source “%s”?") % source.title, details, self.tr("&Delete Source"),
+            lambda: push_change(self.session(), lambda: editing.delete_source(db, source.id),
+                                self.problems),
+        )  # fmt: skip
