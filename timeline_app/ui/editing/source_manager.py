@@ -100,8 +100,10 @@ class SourceManager(QDialog):
         self.text_field.setAccessibleName(self.tr("Archived text"))
         self.text_field.setTabChangesFocus(True)
         self.text_field.setPlaceholderText(
-            self.tr("Paste the document's text here, or read it from a text or HTML file. Quotes "
-                    "from this source are checked against it word for word.")  # fmt: skip
+            self.tr(
+                "Paste the document's text here, or read it from a text or HTML file. Quotes "
+                "from this source are checked against it word for word."
+            )  # fmt: skip
         )
         self.text_field.textChanged.connect(self._count_text)
         self.read_button = QPushButton(self.tr("&Read from File…"), right)
@@ -124,14 +126,20 @@ class SourceManager(QDialog):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
 
-        self.new_button = self._button(self.tr("&New"), self.new_source,
-                                       self.tr("Empty the fields to describe a new source"))
-        self.add_button = self._button(self.tr("&Add"), self.add_source,
-                                       self.tr("Add a source with these fields"))
-        self.save_button = self._button(self.tr("&Save"), self.save_source,
-                                        self.tr("Save these fields to the selected source"))
-        self.delete_button = self._button(self.tr("&Delete…"), self.delete_source,
-                                          self.tr("Delete the selected source and its quotes"))  # fmt: skip
+        self.new_button = self._button(
+            self.tr("&New"), self.new_source, self.tr("Empty the fields to describe a new source")
+        )
+        self.add_button = self._button(
+            self.tr("&Add"), self.add_source, self.tr("Add a source with these fields")
+        )
+        self.save_button = self._button(
+            self.tr("&Save"), self.save_source, self.tr("Save these fields to the selected source")
+        )
+        self.delete_button = self._button(
+            self.tr("&Delete…"),
+            self.delete_source,
+            self.tr("Delete the selected source and its quotes"),
+        )
         actions = QHBoxLayout()
         for button in (self.new_button, self.add_button, self.save_button, self.delete_button):
             actions.addWidget(button)

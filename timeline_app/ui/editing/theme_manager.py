@@ -89,16 +89,27 @@ class ThemeManager(QDialog):
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
             label.setBuddy(field)
 
-        self.add_button = self._button(self.tr("&Add"), self.add_theme,
-                                       self.tr("Add a theme with this name and colour"))
-        self.save_button = self._button(self.tr("&Save"), self.save_theme,
-                                        self.tr("Rename and recolour the selected theme"))
-        self.up_button = self._button(self.tr("Move &Up"), lambda: self.move_theme(-1),
-                                      self.tr("List the selected theme one place earlier"))
-        self.down_button = self._button(self.tr("Move &Down"), lambda: self.move_theme(1),
-                                        self.tr("List the selected theme one place later"))
-        self.delete_button = self._button(self.tr("&Delete…"), self.delete_theme,
-                                          self.tr("Delete the selected theme; its events stay"))  # fmt: skip
+        self.add_button = self._button(
+            self.tr("&Add"), self.add_theme, self.tr("Add a theme with this name and colour")
+        )
+        self.save_button = self._button(
+            self.tr("&Save"), self.save_theme, self.tr("Rename and recolour the selected theme")
+        )
+        self.up_button = self._button(
+            self.tr("Move &Up"),
+            lambda: self.move_theme(-1),
+            self.tr("List the selected theme one place earlier"),
+        )
+        self.down_button = self._button(
+            self.tr("Move &Down"),
+            lambda: self.move_theme(1),
+            self.tr("List the selected theme one place later"),
+        )
+        self.delete_button = self._button(
+            self.tr("&Delete…"),
+            self.delete_theme,
+            self.tr("Delete the selected theme; its events stay"),
+        )
         actions = QHBoxLayout()
         for button in (self.add_button, self.save_button, self.up_button, self.down_button,
                        self.delete_button):  # fmt: skip
