@@ -28,7 +28,7 @@ from timeline_app.timeline.events import Citation, Event, Theme
 from timeline_app.ui.highlight import highlighted_html
 from timeline_app.ui.theme_chips import chips_width, mark_colours, paint_chips
 from timeline_app.wording.dates import span_label
-from timeline_app.wording.quotes import status_explanation, status_mark, status_sentence
+from timeline_app.wording.quotes import status_line, status_sentence
 from timeline_app.wording.sources import attribution, citation_text
 
 
@@ -263,17 +263,18 @@ class DetailPane(QScrollArea):
 
 
 def _status_label(citation: Citation, parent: QWidget) -> QLabel:
-    """Whether the quote was found in its source's archived text: a symbol and a word, with
-    the sentence that explains it for the tooltip and for screen readers. Hidden for a source
+    """Whether the quote was found in its source's archived text: a symbol, a word and why,
+    and a sentence without the symbol for screen readers. Hidden for a source
     credited without a quote, and for a quote never checked (not read from a store)."""
     label = QLabel(parent)
     label.setObjectName("quoteStatus")
+    label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     status = citation.status if citation.quote else None
     label.setVisible(status is not None)
     if status is not None:
-        label.setText(status_mark(status))
-        label.setToolTip(status_explanation(status))
+        label.setText(status_line(status))
+        label.setToolTip(status_sentence(status))
         label.setAccessibleName(status_sentence(status))
         label.setProperty("quoteStatus", status)  # for style sheets and tests, not for reading
     return label

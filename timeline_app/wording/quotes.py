@@ -11,22 +11,22 @@ from timeline_app.wording.translation import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "quotes"
 
-# status: (symbol, short label, the sentence that explains it)
+# status: (symbol, short label, why the quote has it)
 _WORDS = {
     VERIFIED: (
         "✓",
         QT_TRANSLATE_NOOP("quotes", "Verified"),
-        QT_TRANSLATE_NOOP("quotes", "Found word for word in the source’s archived text."),
+        QT_TRANSLATE_NOOP("quotes", "found word for word in the source’s archived text"),
     ),
     NOT_FOUND: (
         "✗",
         QT_TRANSLATE_NOOP("quotes", "Not found"),
-        QT_TRANSLATE_NOOP("quotes", "Not found in the source’s archived text."),
+        QT_TRANSLATE_NOOP("quotes", "the source’s archived text does not have these words"),
     ),
     UNVERIFIABLE: (
         "?",
         QT_TRANSLATE_NOOP("quotes", "Unverifiable"),
-        QT_TRANSLATE_NOOP("quotes", "The source has no archived text to check it against."),
+        QT_TRANSLATE_NOOP("quotes", "the source has no archived text to check it against"),
     ),
 }
 QUOTE_STATUSES = tuple(_WORDS)
@@ -43,7 +43,7 @@ def status_label(status: str) -> str:
 
 
 def status_explanation(status: str) -> str:
-    """Why the quote has this mark, in a sentence."""
+    """Why the quote has this mark: "found word for word in the source’s archived text"."""
     return translate(CONTEXT, _WORDS[status][2])
 
 
@@ -54,13 +54,16 @@ def status_mark(status: str) -> str:
     )
 
 
-def status_sentence(status: str) -> str:
-    """ "Quote verified: found word for word in the source’s archived text." — what a screen
-    reader says for the mark."""
-    return translate(CONTEXT, "Quote {label}: {explanation}").format(
-        label=status_label(status).lower(), explanation=_lower_first(status_explanation(status))
+def status_line(status: str) -> str:
+    """ "✓ Verified: found word for word in the source’s archived text": the mark with why."""
+    return translate(CONTEXT, "{mark}: {explanation}").format(
+        mark=status_mark(status), explanation=status_explanation(status)
     )
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
+def status_sentence(status: str) -> str:
+    """ "Quote verified: found word for word in the source’s archived text." — what a screen
+    reader says for the mark (without the symbol, which it would read out by name)."""
+    return translate(CONTEXT, "Quote {label}: {explanation}.").format(
+        label=status_label(status).lower(), explanation=status_explanation(status)
+    )
