@@ -172,6 +172,7 @@ class CitationList(QWidget):
         row = CitationRow(self.sources, self.archived_text, citation_id, draft, self)
         row.remove_requested.connect(self.remove_row)
         self._rows_layout.addWidget(row)
+        row.show()  # now, not on the next pass of the event loop: it takes the focus next
         self.rows.append(row)
         self.rows_changed.emit()
         return row
