@@ -40,6 +40,7 @@ from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui import canvas_accessibility
 from timeline_app.ui.detail_pane import DetailPane
 from timeline_app.ui.editing.edit_actions import build_edit_menu
+from timeline_app.ui.editing.outside_changes import OutsideChanges
 from timeline_app.ui.editing.read_only import offer_copy_to_edit
 from timeline_app.ui.editing.session import EditSession
 from timeline_app.ui.elided_label import ElidedLabel
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
 
         self._take_database(db)
         self.restore_state()
+        self.outside_changes = OutsideChanges(self)
 
     # -- layout, actions, menus -----------------------------------------------------------------
 
