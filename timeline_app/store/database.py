@@ -17,6 +17,7 @@ from timeline_app.store.errors import (
     DatabaseMissing,
     DatabaseNotWritable,
     DatabaseTooNew,
+    EditConflict,
     NotADatabase,
     StoreError,
     explain_sqlite_error,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 # Every migration this app ships, oldest first; tests check this against the migration scripts.
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000  # how long to wait for another program's write before calling it locked
@@ -44,6 +45,7 @@ class Database:
         self._engine: Engine | None = None
         self._sessions: Any = None
         self.generation = 0  # counts changes made through this app; cached reads compare it
+        self._data_version = self._read_data_version()
 
     def read(self, sql: str, parameters: tuple | list = ()) -> list[tuple]:
         """Rows of one read-only statement, straight from sqlite3."""
@@ -61,9 +63,47 @@ class Database:
         except sqlite3.Error as error:
             raise explain_sqlite_error(error, self.path) from error
 
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction on the app's connection, committed when the block ends and
+        rolled back if it raises. It takes the write lock at once (BEGIN IMMEDIATE), so a file
+        another program is writing waits BUSY_TIMEOUT_MS, then is DatabaseLocked."""
+        if self.read_only:
+            raise DatabaseNotWritable(
+                f"{self.path} is open read-only: save a copy of it to make changes."
+            )
+        try:
+            with self._lock:
+                connection = self._connection
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield connection
+                    connection.commit()
+                except BaseException:
+                    connection.rollback()
+                    raise
+        except sqlite3.IntegrityError as error:
+            raise EditConflict() from error
+        except sqlite3.Error as error:
+            raise explain_sqlite_error(error, self.path) from error
+
     def changed(self) -> None:
         """Call after writing: what was read and kept from the file is read again."""
         self.generation += 1
+
+    def changed_elsewhere(self) -> bool:
+        """True when another connection or program committed a change to the file since the
+        last call (PRAGMA data_version); then what was kept from it is read again, as after
+        changed()."""
+        version = self._read_data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.changed()
+        return True
+
+    def _read_data_version(self) -> int:
+        return self.read("PRAGMA data_version")[0][0]
 
     @property
     def engine(self) -> Engine:

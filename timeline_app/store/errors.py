@@ -44,6 +44,17 @@ class DiskFull(StoreError):
     pass
 
 
+class EditConflict(StoreError):
+    """An undo or redo no longer fits the file: another window or program changed what it
+    touches since."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Another window or program changed this part of the timeline since, so this step "
+            "cannot be made again."
+        )
+
+
 class UnknownTheme(StoreError):
     def __init__(self, name: str, known: list[str]) -> None:
         super().__init__(f"Unknown theme “{name}”. Known themes: {', '.join(known)}.")

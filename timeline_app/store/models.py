@@ -110,8 +110,21 @@ class CitationRow(Base):
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     quote: Mapped[str] = mapped_column(Text)
+    # The sha256 of the archived document the quote was last found in (see SourceText).
+    verified_in: Mapped[str | None] = mapped_column(String, nullable=True)
     event: Mapped[EventRow] = relationship(back_populates="citations")
     source: Mapped[SourceRow] = relationship(back_populates="citations")
+
+
+class SourceText(Base):
+    """The archived text of a source: the document as the user saved it, with its sha256."""
+
+    __tablename__ = "source_texts"
+    source_id: Mapped[str] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String)
 
 
 class SourceRelation(Base):

@@ -19,6 +19,7 @@ from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Dependence, Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.timeline.importance import Importance
+from timeline_app.timeline.quotes import citation_status
 
 _BATCH = 900  # ids per statement, below SQLite's limit on bound parameters
 
@@ -189,16 +190,18 @@ def events(db: Database, ids: list[int]) -> list[Event]:
         marks = ",".join("?" * len(batch))
         citations: dict[int, list[Citation]] = {}
         sources_by_id: dict[str, Source] = {}
-        for event_id, quote, *source in db.read(
-            f"SELECT c.event_id, c.quote, {_SOURCE_COLUMNS} FROM citations c "
-            f"JOIN sources s ON s.id = c.source_id WHERE c.event_id IN ({marks}) "
-            "ORDER BY c.event_id, c.position",
+        for citation_id, event_id, quote, checked, text_sha, *source in db.read(
+            f"SELECT c.id, c.event_id, c.quote, c.verified_in, st.sha256, {_SOURCE_COLUMNS} "
+            "FROM citations c JOIN sources s ON s.id = c.source_id "
+            "LEFT JOIN source_texts st ON st.source_id = c.source_id "
+            f"WHERE c.event_id IN ({marks}) ORDER BY c.event_id, c.position, c.id",
             batch,
         ):
             cited = sources_by_id.get(source[0])
             if cited is None:
                 cited = sources_by_id[source[0]] = _source(source, dependences)
-            citations.setdefault(event_id, []).append(Citation(quote, cited))
+            status = citation_status(quote, checked, text_sha)
+            citations.setdefault(event_id, []).append(Citation(quote, cited, citation_id, status))
         columns = 'id, key, start, "end", approximate, title, summary, importance, date_basis'
         for row, slugs in _rows_with_themes(db, columns, batch):
             event_id, key, begin, end, approximate, title, summary, importance, basis = row

@@ -1,4 +1,5 @@
-"""Putting a timeline into a database: themes, sources, events, citations and the search index."""
+"""Putting a timeline into a database: themes, sources, events and citations (triggers keep the
+search index in step, see triggers.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from timeline_app.store.models import (
     ThemeRow,
     event_themes,
 )
-from timeline_app.store.search import INSERT_ROW, search_row
 from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import Event, Source, Theme
 
@@ -31,8 +31,8 @@ def write_timeline(
     """Replace whatever the database holds with this timeline, in one transaction."""
     with db.session() as session:
         for name in (
-            "events_fts", "citations", "event_themes", "events", "source_relations", "sources",
-            "themes",
+            "events_fts", "citations", "event_themes", "events", "source_relations",
+            "source_texts", "sources", "themes",
         ):  # fmt: skip
             session.execute(delete(table(name)))
         session.merge(Setting(key="title", value=title))
@@ -105,7 +105,7 @@ def add_events(db: Database, events: Iterable[Event], batch: int = 5000) -> None
 
 
 def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], next_id: int) -> int:
-    event_rows, theme_links, citation_rows, fts_rows = [], [], [], []
+    event_rows, theme_links, citation_rows = [], [], []
     for offset, event in enumerate(events):
         event_id = next_id + offset
         when = event.when
@@ -124,8 +124,6 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
             {"event_id": event_id, "source_id": c.source.id, "position": i, "quote": c.quote}
             for i, c in enumerate(event.citations)
         ]
-        quotes = (c.quote for c in event.citations)
-        fts_rows.append(search_row(event_id, event.title, event.summary, quotes))
     with db.session() as session:
         # Core inserts of the tables, not ORM bulk inserts: a third less time per batch, measured
         # on 10,000 imported events (the rows are plain dicts either way).
@@ -134,5 +132,4 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
             session.execute(insert(event_themes), theme_links)
         if citation_rows:
             session.execute(insert(CitationRow.__table__), citation_rows)
-        session.connection().exec_driver_sql(INSERT_ROW, fts_rows)
     return next_id + len(events)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from array import array
@@ -37,6 +38,30 @@ EMPTY = "empty"  # nothing to look for
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|\n\s*\n")
 _AROUND = 400  # how far a sentence is looked for either side of the match, in characters
+
+
+def document_sha256(text: str) -> str:
+    """The archived document's fingerprint: what a checked quote records it was found in."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def verified_in(quote: str, text: str | None) -> str | None:
+    """What a citation records when checked against an archived text: the text's sha256 when
+    the quote is found in it, else None."""
+    if text is None or check_quote(quote, text).status != VERIFIED:
+        return None
+    return document_sha256(text)
+
+
+def citation_status(quote: str, verified_in: str | None, text_sha256: str | None) -> str | None:
+    """A stored citation's status: verified when it was found in the source's archived text as
+    stored now (or, with no text stored, in the document whose sha256 it records); not found
+    when the source has a text without it; unverifiable with neither. None without a quote."""
+    if not normalise(quote):
+        return None
+    if text_sha256 is not None:
+        return VERIFIED if verified_in == text_sha256 else NOT_FOUND
+    return VERIFIED if verified_in else UNVERIFIABLE
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,287 @@
+"""Every change applies and reverts in one transaction each, bringing back the file exactly."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from timeline_app.store import editing, queries
+from timeline_app.store.database import Database, open_database
+from timeline_app.store.editing import EditRefused
+from timeline_app.store.errors import DatabaseNotWritable, EditConflict
+from timeline_app.timeline.drafts import CitationDraft, EventDraft, SourceDraft, ThemeDraft
+from timeline_app.timeline.events import DOCUMENTS, GENERAL_KNOWLEDGE
+from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.timeline.importance import Importance
+from timeline_app.timeline.quotes import NOT_FOUND, UNVERIFIABLE, VERIFIED
+
+TABLES = (
+    "settings", "themes", "sources", "source_texts", "source_relations", "events",
+    "event_themes", "citations",
+)  # fmt: skip
+
+
+def dump(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, and the search index's content, as another program reads it."""
+    with closing(sqlite3.connect(path)) as connection:
+        found = {
+            table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+            for table in TABLES
+        }
+        found["events_fts"] = connection.execute(
+            "SELECT rowid, title, summary, quotes FROM events_fts ORDER BY rowid"
+        ).fetchall()
+    return found
+
+
+@pytest.fixture
+def db(bundled_copy) -> Database:
+    opened = open_database(bundled_copy)
+    yield opened
+    opened.close()
+
+
+EVENT = EventDraft(
+    title="Qəbələ radar talks",
+    summary="Talks on the radar station.",
+    start="2012-06",
+    end="2012-08-15",
+    approximate=True,
+    importance=Importance.MAJOR,
+    date_basis=GENERAL_KNOWLEDGE,
+    theme_slugs=("energy", "diplomacy"),
+)
+SOURCE = SourceDraft(
+    "A new article", "The Press", "A. Writer", "2024-05", True, "https://example.org/a",
+    "The embassy opened in March. Radar talks went on all summer.", "pasted",
+)  # fmt: skip
+
+
+def first_event(db: Database, where: str = "1") -> int:
+    return db.read(f"SELECT id FROM events WHERE {where} ORDER BY id LIMIT 1")[0][0]
+
+
+def first_citation(db: Database) -> int:
+    return db.read("SELECT id FROM citations ORDER BY id LIMIT 1")[0][0]
+
+
+BUILDERS: dict[str, Callable[[Database], editing.Change]] = {
+    "add event": lambda db: editing.add_event(
+        db, EVENT, [CitationDraft("jpost-oil-2024", "oil"), CitationDraft("jpost-oil-2024", "")]
+    ),
+    "edit event": lambda db: editing.edit_event(db, first_event(db), EVENT),
+    "delete events": lambda db: editing.delete_events(db, [first_event(db), 5]),
+    "add theme": lambda db: editing.add_theme(db, ThemeDraft("Sport", "#123456")),
+    "edit theme": lambda db: editing.edit_theme(db, "energy", ThemeDraft("Oil & Gas", "#000000")),
+    "move theme": lambda db: editing.move_theme(db, "tensions-criticism", 0),
+    "delete theme": lambda db: editing.delete_theme(db, "diplomacy"),
+    "add source": lambda db: editing.add_source(db, SOURCE),
+    "edit source": lambda db: editing.edit_source(db, "jpost-oil-2024", SOURCE),
+    "delete source": lambda db: editing.delete_source(db, "jpost-oil-2024"),
+    "add citation": lambda db: editing.add_citation(
+        db, first_event(db), CitationDraft("caspian-post-hajiyev", "new words")
+    ),
+    "edit citation": lambda db: editing.edit_citation(
+        db, first_citation(db), CitationDraft("jpost-oil-2024", "other words")
+    ),
+    "delete citation": lambda db: editing.delete_citation(db, first_citation(db)),
+}
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_each_change_reverts_to_the_same_file_and_redoes_with_the_same_rows(db, name):
+    before = dump(db.path)
+    change = BUILDERS[name](db)
+    assert dump(db.path) == before  # building reads, never writes
+    generation = db.generation
+    change.apply(db)
+    applied = dump(db.path)
+    assert applied != before and db.generation > generation
+    change.revert(db)
+    assert dump(db.path) == before
+    change.apply(db)
+    assert dump(db.path) == applied
+    change.revert(db)
+    assert dump(db.path) == before
+    with closing(sqlite3.connect(db.path)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_an_added_event_keeps_its_id_and_is_read_back_as_drafted(db):
+    change = editing.add_event(db, EVENT, [CitationDraft("jpost-oil-2024", "a quote")])
+    change.apply(db)
+    event_id = change.event_id
+    assert event_id is not None and change.affected_events == {event_id}
+    assert editing.event_draft(db, event_id) == EVENT
+    assert [d for _, d in editing.citations_of(db, event_id)] == [
+        CitationDraft("jpost-oil-2024", "a quote")
+    ]
+    change.revert(db)
+    assert change.event_id == event_id
+    change.apply(db)
+    assert editing.event_draft(db, event_id) == EVENT
+    key = db.read("SELECT key FROM events WHERE id = ?", (event_id,))[0][0]
+    assert key == "qebele-radar-talks-2012"
+
+
+def test_search_finds_an_edited_title_at_once_and_no_longer_the_old_one(db):
+    event_id = first_event(db)
+    old_title = queries.events(db, [event_id])[0].title
+    assert queries.event_ids(db, TimelineFilter(search="zanzibar")) == []
+    draft = editing.event_draft(db, event_id)
+    editing.edit_event(db, event_id, EventDraft(**{**draft.__dict__, "title": "Zanzibar"})).apply(
+        db
+    )
+    assert queries.event_ids(db, TimelineFilter(search="zanzibar")) == [event_id]
+    assert event_id not in queries.event_ids(db, TimelineFilter(search=f'"{old_title}"'))
+
+
+def test_refused_changes_say_what_is_wrong_by_field_and_write_nothing(db):
+    before = dump(db.path)
+    refusals = {
+        "name": lambda: editing.add_theme(db, ThemeDraft("energy", "#123456")),
+        "theme_slugs": lambda: editing.add_event(
+            db, EventDraft(**{**EVENT.__dict__, "theme_slugs": ("nope",)})
+        ),
+        "end": lambda: editing.edit_event(
+            db, first_event(db), EventDraft(**{**EVENT.__dict__, "end": "2011"})
+        ),
+        "source_id": lambda: editing.add_citation(db, first_event(db), CitationDraft("x", "q")),
+        "citations": lambda: editing.add_event(db, EVENT, [CitationDraft("nope", "q")]),
+        "colour": lambda: editing.edit_theme(db, "energy", ThemeDraft("Energy", "red")),
+        "title": lambda: editing.add_source(
+            db, SourceDraft(" ", None, None, None, False, None, None, None)
+        ),
+    }
+    for field, build in refusals.items():
+        with pytest.raises(EditRefused) as refused:
+            build()
+        assert field in refused.value.problems, field
+    with pytest.raises(EditRefused) as refused:
+        editing.add_theme(db, ThemeDraft("Energy", "#123456"))
+    assert refused.value.problems == {"name": "A theme called “Energy” exists already."}
+    editing.edit_theme(db, "energy", ThemeDraft("ENERGY", "#123456")).apply(db)  # its own name
+    assert dump(db.path)["themes"] != before["themes"]
+
+
+def test_a_read_only_file_refuses_a_change_before_writing(tmp_path):
+    bundled = tmp_path / "bundled.db"
+    bundled.write_bytes((Path(__file__).parents[2] / "data.db").read_bytes())
+    before = bundled.read_bytes()
+    db = open_database(bundled, read_only=True)
+    try:
+        change = editing.add_theme(db, ThemeDraft("Sport", "#123456"))
+        with pytest.raises(DatabaseNotWritable, match="read-only"):
+            change.apply(db)
+    finally:
+        db.close()
+    assert bundled.read_bytes() == before
+
+
+def test_deleting_says_what_goes_with_it(db):
+    cited = db.read("SELECT count(*) FROM citations WHERE source_id = 'jpost-oil-2024'")[0][0]
+    consequences = editing.deletion_consequences(db, source_id="jpost-oil-2024")
+    assert consequences.citations == cited > 0
+    assert consequences.lines[0].startswith(f"{cited} quotes from it")
+    links = db.read(
+        "SELECT count(*) FROM event_themes et JOIN themes t ON t.id = theme_id "
+        "WHERE t.slug = 'energy'"
+    )[0][0]
+    assert editing.deletion_consequences(db, theme_slug="energy").theme_links == links > 0
+    event_id = first_event(db)
+    quotes = len(editing.citations_of(db, event_id))
+    gone = editing.deletion_consequences(db, event_ids=[event_id])
+    assert (gone.events, gone.citations) == (1, quotes)
+    change = editing.delete_source(db, "jpost-oil-2024")
+    change.apply(db)
+    assert db.read("SELECT count(*) FROM citations WHERE source_id = 'jpost-oil-2024'") == [(0,)]
+    assert len(change.affected_events) > 0 and change.sources_changed
+
+
+def test_deleting_a_theme_moves_each_event_it_led_to_its_next_theme(db):
+    led = db.read(
+        "SELECT e.id FROM events e JOIN themes t ON t.id = e.primary_theme_id "
+        "WHERE t.slug = 'diplomacy' "
+        "AND (SELECT count(*) FROM event_themes WHERE event_id = e.id) > 1"
+    )
+    assert led
+    event_id = led[0][0]
+    slugs = editing.event_draft(db, event_id).theme_slugs
+    editing.delete_theme(db, "diplomacy").apply(db)
+    assert editing.event_draft(db, event_id).theme_slugs == tuple(
+        s for s in slugs if s != "diplomacy"
+    )
+
+
+def test_quotes_are_checked_against_the_archived_text_stored_in_the_file(db):
+    add = editing.add_source(db, SOURCE)
+    add.apply(db)
+    source_id = add.source_id
+    event_id = first_event(db)
+    found = editing.add_citation(db, event_id, CitationDraft(source_id, "Radar talks went on"))
+    missing = editing.add_citation(db, event_id, CitationDraft(source_id, "Radar talks ended"))
+    bare = editing.add_citation(db, event_id, CitationDraft("jpost-oil-2024", "no text here"))
+    for change in (found, missing, bare):
+        change.apply(db)
+
+    def statuses() -> dict[int, str]:
+        return {c.id: c.status for c in queries.events(db, [event_id])[0].citations}
+
+    assert statuses()[found.citation_id] == VERIFIED
+    assert statuses()[missing.citation_id] == NOT_FOUND
+    assert statuses()[bare.citation_id] == UNVERIFIABLE
+    new_text = SourceDraft(**{**SOURCE.__dict__, "archived_text": "Radar talks ended in May."})
+    retext = editing.edit_source(db, source_id, new_text)
+    retext.apply(db)
+    assert (statuses()[found.citation_id], statuses()[missing.citation_id]) == (NOT_FOUND, VERIFIED)
+    retext.revert(db)
+    assert (statuses()[found.citation_id], statuses()[missing.citation_id]) == (VERIFIED, NOT_FOUND)
+    assert editing.archived_text(db, source_id) == SOURCE.archived_text
+    assert editing.source_draft(db, source_id) == SOURCE
+
+
+def test_a_redo_over_a_change_made_elsewhere_is_a_clear_conflict(db):
+    change = editing.add_theme(db, ThemeDraft("Sport", "#123456"))
+    change.apply(db)
+    change.revert(db)
+    with closing(sqlite3.connect(db.path)) as other, other:
+        taken = change._rows[0].after["id"]  # the id the change gave its theme
+        other.execute(
+            "INSERT INTO themes (id, slug, name, colour, position) "
+            "VALUES (?, 'other', 'Other', '#000000', 99)",
+            (taken,),
+        )
+    before = dump(db.path)
+    with pytest.raises(EditConflict):
+        change.apply(db)
+    assert dump(db.path) == before
+
+
+def test_changes_made_elsewhere_are_noticed_through_data_version(bundled_copy):
+    first, second = open_database(bundled_copy), open_database(bundled_copy)
+    try:
+        assert not first.changed_elsewhere() and not second.changed_elsewhere()
+        editing.add_theme(first, ThemeDraft("Sport", "#123456")).apply(first)
+        assert not first.changed_elsewhere()  # its own change
+        generation = second.generation
+        assert second.changed_elsewhere() and second.generation > generation
+        assert not second.changed_elsewhere()  # once
+        assert "Sport" in [theme.name for theme in queries.themes(second)]
+        editing.delete_theme(second, "sport").apply(second)
+        assert first.changed_elsewhere()
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_date_basis_and_importance_round_trip(db):
+    draft = EventDraft(**{**EVENT.__dict__, "importance": None, "date_basis": DOCUMENTS,
+                          "end": None, "start": "2020-01-02T03:04"})  # fmt: skip
+    change = editing.add_event(db, draft)
+    change.apply(db)
+    assert editing.event_draft(db, change.event_id) == draft

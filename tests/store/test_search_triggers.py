@@ -1,0 +1,109 @@
+"""The full-text index follows events and citations through triggers, whoever writes the file."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from timeline_app.store.database import open_database
+from timeline_app.store.search import search_row
+from timeline_app.store.triggers import fold_sql
+from timeline_app.timeline.folding import PLAIN_LETTERS, fold_letters
+
+OLD_FILE = Path(__file__).parents[1] / "data" / "timeline-0.1.0.db"
+SEARCH_COLUMNS = "SELECT rowid, title, summary, quotes FROM events_fts ORDER BY rowid"
+
+
+def _index_from_python(connection: sqlite3.Connection) -> list[tuple]:
+    """The index as the app's Python writes it (store/search.py's search_row) from the tables."""
+    quotes: dict[int, list[str]] = {}
+    for event_id, quote in connection.execute(
+        "SELECT event_id, quote FROM citations ORDER BY event_id, position, id"
+    ):
+        quotes.setdefault(event_id, []).append(quote)
+    events = connection.execute("SELECT id, title, summary FROM events ORDER BY id")
+    return [search_row(i, title, summary, quotes.get(i, ())) for i, title, summary in events]
+
+
+def test_the_sql_fold_is_fold_letters_for_every_letter():
+    with closing(sqlite3.connect(":memory:")) as connection:
+        letters = [chr(code) for code in PLAIN_LETTERS]
+        for text in [*letters, "".join(letters), "Qırmızı Qəsəbə, Łódź, Øresund, Đakovo"]:
+            folded = connection.execute(f"SELECT {fold_sql('?')}", (text,)).fetchone()[0]
+            assert folded == fold_letters(text), text
+
+
+@pytest.fixture
+def migrated(tmp_path) -> Path:
+    copy = tmp_path / "timeline.db"
+    shutil.copyfile(OLD_FILE, copy)
+    open_database(copy).close()
+    return copy
+
+
+def test_another_programs_changes_are_found_by_search_on_a_migrated_0_1_0_file(migrated):
+    with closing(sqlite3.connect(migrated)) as other, other:  # a program that knows no folding
+        other.execute("PRAGMA foreign_keys = ON")
+        assert _index_from_python(other) == other.execute(SEARCH_COLUMNS).fetchall()
+        event_id, source_id = other.execute(
+            "SELECT event_id, source_id FROM citations ORDER BY id LIMIT 1"
+        ).fetchone()
+        other.execute("UPDATE events SET title = 'Zərdabi ilə görüş' WHERE id = ?", (event_id,))
+        other.execute(
+            "INSERT INTO citations (event_id, source_id, position, quote) "
+            "VALUES (?, ?, 99, 'Şəki və Qəbələ')",
+            (event_id, source_id),
+        )
+        other.execute("UPDATE citations SET quote = 'Gəncə' WHERE event_id = ? AND position = 0",
+                      (event_id,))  # fmt: skip
+        deleted = other.execute("SELECT max(id) FROM events").fetchone()[0]
+        other.execute("DELETE FROM events WHERE id = ?", (deleted,))
+        other.execute(
+            "INSERT INTO events (id, key, start, approximate, start_day, end_day, sort_key, "
+            "title, summary) VALUES (9999, 'new', '2025', 0, 1, 2, '2025', 'Ağdam', 'Xankəndi')"
+        )
+        assert _index_from_python(other) == other.execute(SEARCH_COLUMNS).fetchall()
+        row = other.execute("SELECT * FROM events_fts WHERE rowid = ?", (event_id,)).fetchone()
+        assert row[0] == "Zerdabi ile görüş" and row[2].startswith("Gence\n")
+        assert row[2].endswith("\nŞeki ve Qebele")
+        assert other.execute("SELECT count(*) FROM events_fts WHERE rowid = ?", (deleted,)
+                             ).fetchone() == (0,)  # fmt: skip
+        assert other.execute(
+            "SELECT rowid FROM events_fts WHERE events_fts MATCH 'xankendi'"
+        ).fetchall() == [(9999,)]
+
+
+def test_citations_changing_drop_the_saved_index(migrated):
+    with closing(sqlite3.connect(migrated)) as other, other:
+        other.execute("INSERT INTO index_cache (name, data) VALUES ('x', x'00')")
+        other.execute("UPDATE citations SET quote = 'changed' WHERE id = 1")  # rank unchanged
+        assert other.execute("SELECT count(*) FROM index_cache").fetchone() == (1,)
+        other.execute("DELETE FROM citations WHERE id = 1")
+        assert other.execute("SELECT count(*) FROM index_cache").fetchone() == (0,)
+
+
+def test_the_migrated_file_has_the_schema_and_triggers_of_a_new_one(migrated, tmp_path):
+    fresh = tmp_path / "fresh.db"
+    open_database(fresh, create=True).close()
+    sql = (
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'table') ORDER BY name"
+    )
+
+    def schema(path):
+        with closing(sqlite3.connect(path)) as connection:
+            rows = connection.execute(sql).fetchall()
+            columns = {
+                name: connection.execute(f"PRAGMA table_info('{name}')").fetchall()
+                for kind, name, _ in rows
+                if kind == "table"
+            }
+        return {(kind, name) for kind, name, _ in rows}, columns
+
+    assert schema(migrated) == schema(fresh)
+    names, columns = schema(fresh)
+    assert ("table", "source_texts") in names
+    assert "verified_in" in [column[1] for column in columns["citations"]]

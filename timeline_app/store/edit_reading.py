@@ -1,0 +1,141 @@
+"""What an editor starts from (the drafts of what is stored), and what goes with a deletion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from timeline_app.store.errors import StoreError
+from timeline_app.timeline.drafts import CitationDraft, EventDraft, SourceDraft, ThemeDraft
+from timeline_app.timeline.importance import Importance
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from timeline_app.store.database import Database
+
+
+class NotStored(StoreError):
+    """Asked for a draft of something the file does not hold (deleted meanwhile)."""
+
+    def __init__(self, what: object) -> None:
+        super().__init__(f"“{what}” is no longer in this timeline (it may have been deleted).")
+
+
+def event_draft(db: Database, event_id: int) -> EventDraft:
+    rows = db.read(
+        'SELECT title, summary, start, "end", approximate, importance, date_basis, '
+        "primary_theme_id FROM events WHERE id = ?",
+        (event_id,),
+    )
+    if not rows:
+        raise NotStored(event_id)
+    title, summary, start, end, approximate, importance, basis, primary = rows[0]
+    themes = db.read(
+        "SELECT t.id, t.slug FROM event_themes et JOIN themes t ON t.id = et.theme_id "
+        "WHERE et.event_id = ? ORDER BY t.position, t.id",
+        (event_id,),
+    )
+    # The primary theme first, as the editor shows it, then the others in theme order.
+    slugs = [slug for theme_id, slug in themes if theme_id == primary]
+    slugs += [slug for theme_id, slug in themes if theme_id != primary]
+    return EventDraft(
+        title=title,
+        summary=summary,
+        start=start,
+        end=end,
+        approximate=bool(approximate),
+        importance=None if importance is None else Importance(importance),
+        date_basis=basis,
+        theme_slugs=tuple(slugs),
+    )
+
+
+def theme_draft(db: Database, slug: str) -> ThemeDraft:
+    rows = db.read("SELECT name, colour FROM themes WHERE slug = ?", (slug,))
+    if not rows:
+        raise NotStored(slug)
+    return ThemeDraft(*rows[0])
+
+
+def source_draft(db: Database, source_id: str) -> SourceDraft:
+    rows = db.read(
+        "SELECT title, publisher, author, published, published_approximate, url, note "
+        "FROM sources WHERE id = ?",
+        (source_id,),
+    )
+    if not rows:
+        raise NotStored(source_id)
+    title, publisher, author, published, approximate, url, note = rows[0]
+    return SourceDraft(
+        title, publisher, author, published, bool(approximate), url,
+        archived_text(db, source_id), note,
+    )  # fmt: skip
+
+
+def archived_text(db: Database, source_id: str) -> str | None:
+    """The document a source's quotes come from, as the user stored it; None if not stored."""
+    rows = db.read("SELECT text FROM source_texts WHERE source_id = ?", (source_id,))
+    return rows[0][0] if rows else None
+
+
+def citations_of(db: Database, event_id: int) -> list[tuple[int, CitationDraft]]:
+    """(citation id, draft) of an event's citations, in order."""
+    rows = db.read(
+        "SELECT id, source_id, quote FROM citations WHERE event_id = ? ORDER BY position, id",
+        (event_id,),
+    )
+    return [(citation_id, CitationDraft(source, quote)) for citation_id, source, quote in rows]
+
+
+@dataclass(frozen=True)
+class Consequences:
+    """What else a deletion takes with it, for the question asked before it happens."""
+
+    events: int = 0  # events deleted
+    citations: int = 0  # citations deleted with them
+    theme_links: int = 0  # events that lose a theme (the events stay)
+    lines: tuple[str, ...] = ()  # each of the above that is not zero, in words
+
+
+def deletion_consequences(
+    db: Database,
+    *,
+    event_ids: Sequence[int] = (),
+    theme_slug: str | None = None,
+    source_id: str | None = None,
+) -> Consequences:
+    """What deleting these events, this theme or this source also deletes."""
+    events = citations = links = 0
+    lines: list[str] = []
+    if event_ids:
+        ids = list(dict.fromkeys(event_ids))
+        marks = ",".join("?" * len(ids))
+        events = db.read(f"SELECT count(*) FROM events WHERE id IN ({marks})", ids)[0][0]
+        citations = db.read(f"SELECT count(*) FROM citations WHERE event_id IN ({marks})", ids)[0][
+            0
+        ]
+        if citations:
+            lines.append("1 quote." if citations == 1 else f"{citations:,} quotes.")
+    if theme_slug is not None:
+        links = db.read(
+            "SELECT count(*) FROM event_themes et JOIN themes t ON t.id = et.theme_id "
+            "WHERE t.slug = ?",
+            (theme_slug,),
+        )[0][0]
+        if links:
+            lines.append(
+                "Its link to 1 event (the event stays)." if links == 1
+                else f"Its links to {links:,} events (the events stay)."
+            )  # fmt: skip
+    if source_id is not None:
+        cited, in_events = db.read(
+            "SELECT count(*), count(DISTINCT event_id) FROM citations WHERE source_id = ?",
+            (source_id,),
+        )[0]
+        citations += cited
+        if cited:
+            quotes = "1 quote" if cited == 1 else f"{cited:,} quotes"
+            where = "1 event" if in_events == 1 else f"{in_events:,} events"
+            lines.append(f"{quotes} from it, in {where} (the events stay).")
+    return Consequences(events, citations, links, tuple(lines))

@@ -1,0 +1,87 @@
+"""A change to a timeline file as the rows it writes: each row before and after, so the same
+rows written one way apply it and written the other way revert it, exactly."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from timeline_app.store.errors import EditConflict
+
+Row = dict[str, object]
+
+# The primary key of every table a change may touch.
+KEYS = {
+    "themes": ("id",),
+    "sources": ("id",),
+    "source_texts": ("source_id",),
+    "source_relations": ("source_id", "depends_on_id"),
+    "events": ("id",),
+    "event_themes": ("event_id", "theme_id"),
+    "citations": ("id",),
+}
+
+
+@dataclass(frozen=True)
+class RowChange:
+    table: str
+    before: Row | None  # None: the row is not there before (an insert)
+    after: Row | None  # None: it is not there after (a delete)
+
+    def key(self) -> tuple:
+        row = self.after if self.after is not None else self.before
+        return tuple(row[column] for column in KEYS[self.table])
+
+
+def read_rows(connection: sqlite3.Connection, table: str, where: str, parameters=()) -> list[Row]:
+    """Whole rows of a table, as {column: value}."""
+    cursor = connection.execute(f"SELECT * FROM {table} WHERE {where}", parameters)
+    columns = [column[0] for column in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def changes(table: str, before: Iterable[Row], after: Iterable[Row]) -> list[RowChange]:
+    """The row changes that turn the rows before into the rows after, matched by key: deletes
+    first (children before their parents, as a caller lists tables), then updates and inserts."""
+    key_of = lambda row: tuple(row[column] for column in KEYS[table])  # noqa: E731
+    old = {key_of(row): row for row in before}
+    new = {key_of(row): row for row in after}
+    gone = [RowChange(table, row, None) for key, row in old.items() if key not in new]
+    kept = [RowChange(table, old.get(key), row) for key, row in new.items() if old.get(key) != row]
+    return gone + kept
+
+
+def write(connection: sqlite3.Connection, rows: Sequence[RowChange], *, forward: bool) -> None:
+    """Write each row's after (forward) or, in reverse order, its before. Foreign keys are
+    checked at commit, so rows can go in the order that reverses exactly; a row that is not
+    where the change left it (another program changed it since) is an EditConflict."""
+    connection.execute("PRAGMA defer_foreign_keys = ON")
+    for change in rows if forward else reversed(rows):
+        old, new = (change.before, change.after) if forward else (change.after, change.before)
+        _write_one(connection, change.table, change.key(), old, new)
+
+
+def _write_one(
+    connection: sqlite3.Connection, table: str, key: tuple, old: Row | None, new: Row | None
+) -> None:
+    match_key = " AND ".join(f'"{column}" = ?' for column in KEYS[table])
+    if new is None:
+        cursor = connection.execute(f"DELETE FROM {table} WHERE {match_key}", key)
+    elif old is None:
+        columns = ", ".join(f'"{column}"' for column in new)
+        marks = ", ".join("?" * len(new))
+        cursor = connection.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(new.values())
+        )
+    else:
+        changed = [column for column in new if new[column] != old.get(column)]
+        if not changed:
+            return
+        assignments = ", ".join(f'"{column}" = ?' for column in changed)
+        cursor = connection.execute(
+            f"UPDATE {table} SET {assignments} WHERE {match_key}",
+            (*(new[column] for column in changed), *key),
+        )
+    if cursor.rowcount != 1:
+        raise EditConflict()
