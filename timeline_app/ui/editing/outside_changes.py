@@ -41,18 +41,24 @@ class OutsideChanges(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.WindowActivate:
+        kind = event.type()
+        if kind == QEvent.Type.WindowActivate:
             self.check()
+        elif kind == QEvent.Type.Close:
+            self.timer.stop()  # its file may be closed next
+        elif kind == QEvent.Type.Show:
+            self.timer.start()
         return False
 
     def check(self) -> bool:
         """Refresh the window if the file changed elsewhere; True when it had."""
         window = self.window
+        if not window.isVisible():
+            return False
         db = window.db
         try:
-            if not db.changed_elsewhere():
+            if not db.changed_elsewhere():  # (when True, what was kept is read again)
                 return False
-            db.changed()  # what was read and kept from the file is read again
             themes_changed = queries.themes(db) != window.themes
         except StoreError as error:
             log.warning("could not look for changes made elsewhere: %s", error)
