@@ -141,6 +141,7 @@ class DetailPane(QScrollArea):
     """Shows one event, or a hint when none is selected."""
 
     source_requested = Signal(object)  # Source
+    edit_requested = Signal()  # the Edit button: edit the event shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +172,10 @@ class DetailPane(QScrollArea):
         self.date_label.setAccessibleName(self.tr("Date"))
         self.themes_row = ThemeChips(page)
         self.themes_row.setFont(self.font())
+        self.edit_button = QPushButton(self.tr("Edit Event…"), page)
+        self.edit_button.setObjectName("editEventButton")
+        self.edit_button.setToolTip(self.tr("Change this event, its themes and its quotes"))
+        self.edit_button.clicked.connect(self.edit_requested)
         self.summary_label = _text_label(page)
         self.summary_label.setAccessibleName(self.tr("Summary"))
         self.sources_heading = QLabel(self.tr("In the sources’ words"), page)
@@ -191,7 +196,11 @@ class DetailPane(QScrollArea):
         layout.addWidget(self.hint)
         layout.addWidget(self.title_label)
         layout.addWidget(self.date_label)
-        layout.addWidget(self.themes_row)
+        themes_and_edit = QHBoxLayout()
+        themes_and_edit.addWidget(self.themes_row)
+        themes_and_edit.addStretch(1)
+        themes_and_edit.addWidget(self.edit_button)
+        layout.addLayout(themes_and_edit)
         layout.addSpacing(4)
         layout.addWidget(self.summary_label)
         layout.addSpacing(8)
@@ -214,7 +223,7 @@ class DetailPane(QScrollArea):
         has_event = event is not None
         self.hint.setVisible(not has_event)
         for widget in (self.title_label, self.date_label, self.themes_row, self.summary_label,
-                       self.sources_heading):  # fmt: skip
+                       self.sources_heading, self.edit_button):  # fmt: skip
             widget.setVisible(has_event)
         self.no_quotes.setVisible(has_event and not event.citations)
         self.corroboration_label.setVisible(has_event and bool(event.citations))
@@ -243,8 +252,8 @@ class DetailPane(QScrollArea):
         super().focusOutEvent(event)
 
     def focus_chain(self) -> list[QWidget]:
-        """The buttons of every quote, in the order they are seen."""
-        return [button for block in self.quote_blocks
+        """The Edit button, then the buttons of every quote, in the order they are seen."""
+        return [self.edit_button] + [button for block in self.quote_blocks
                 for button in (block.open_button, block.copy_button)]  # fmt: skip
 
     def backing(self, event: Event) -> str:

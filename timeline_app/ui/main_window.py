@@ -39,7 +39,10 @@ from timeline_app.timeline.events import Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui import canvas_accessibility
 from timeline_app.ui.detail_pane import DetailPane
+from timeline_app.ui.editing.edit_actions import build_edit_menu
 from timeline_app.ui.editing.manager_actions import add_manager_actions
+from timeline_app.ui.editing.outside_changes import OutsideChanges
+from timeline_app.ui.editing.read_only import offer_copy_to_edit
 from timeline_app.ui.editing.session import EditSession
 from timeline_app.ui.elided_label import ElidedLabel
 from timeline_app.ui.event_list import EventListPane
@@ -121,11 +124,13 @@ class MainWindow(QMainWindow):
         self.canvas.step_requested.connect(self.step_selection)
         self.canvas.clear_filters_requested.connect(self.filter_panel.clear)
         self.detail_pane.source_requested.connect(self.show_source)
+        self.detail_pane.edit_requested.connect(self.edit_actions.edit_selected)
         self.shortcuts_first = WindowShortcutsFirst(self)
         self.shortcuts_first.watch(self.findChildren(QLineEdit) + self.findChildren(QSpinBox))
 
         self._take_database(db)
         self.restore_state()
+        self.outside_changes = OutsideChanges(self)
 
     # -- layout, actions, menus -----------------------------------------------------------------
 
@@ -216,6 +221,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.file_actions = build_file_menu(self, self.menuBar().addMenu(self.tr("&File")))
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_actions = build_edit_menu(self, edit_menu)
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.clear_action)
         self.manager_actions = add_manager_actions(self, edit_menu)
@@ -265,7 +271,10 @@ class MainWindow(QMainWindow):
         old = self.edit_session
         if old is not None and old.db is db:
             return
-        session = EditSession(db, self, tell=self._tell_warning, offer_copy=self._offer_copy)
+        session = EditSession(
+            db, self, tell=self._tell_warning, offer_copy=lambda: offer_copy_to_edit(self)
+        )
+        session.applied.connect(self.show_change)
         self.undo_group.addStack(session.stack)
         self.undo_group.setActiveStack(session.stack)
         self.edit_session = session
@@ -276,8 +285,27 @@ class MainWindow(QMainWindow):
     def _tell_warning(self, title: str, text: str) -> None:
         self.show_message(QMessageBox.Icon.Warning, title, text)
 
-    def _offer_copy(self) -> EditSession | None:
-        return None  # replaced in ui/editing: save a copy to edit
+    @_tells_store_errors
+    def show_change(self, change) -> None:
+        """After an edit, its undo or redo: every view shows the file as it is now, the
+        selection kept where its event still is."""
+        self.themes = queries.themes(self.db)
+        self.total = queries.total_events(self.db)
+        if change.themes_changed:
+            self.canvas.set_database(self.db, self.themes)
+            self.list_pane.set_themes(self.themes)
+            self.filter_panel.set_themes(self.themes)
+            self._filter = self._known_themes_only(self._filter)
+            self.filter_panel.blockSignals(True)  # the filter is re-applied below, once
+            try:
+                self.filter_panel.set_filter(self._filter)
+            finally:
+                self.filter_panel.blockSignals(False)
+            self.order_tab_chain()
+        affected = change.affected_events
+        if self.selected_id is None and len(affected) == 1:
+            self.selected_id = next(iter(affected))  # an event brought back by undo or redo
+        self.apply_filter(self._filter, keep_view=True)
 
     def open_database_file(self, path: Path, read_only: bool = False) -> bool:
         """Switch to another timeline; on a known problem say so and keep the current one."""
@@ -302,12 +330,16 @@ class MainWindow(QMainWindow):
         return self._filter
 
     @_tells_store_errors
-    def apply_filter(self, wanted: TimelineFilter) -> None:
-        """Show only what passes the filter, everywhere; keep the selection if it still passes."""
+    def apply_filter(self, wanted: TimelineFilter, *, keep_view: bool = False) -> None:
+        """Show only what passes the filter, everywhere; keep the selection if it still passes.
+        keep_view: the timeline keeps its span (the data changed, not the filter)."""
         self._filter = wanted
         keep = self.selected_id
         self.model.set_filter(wanted)
-        self.canvas.set_filter(wanted, len(self.model.ids))
+        if keep_view:
+            self.canvas.data_changed(len(self.model.ids))
+        else:
+            self.canvas.set_filter(wanted, len(self.model.ids))
         self.filter_panel.set_counts(queries.theme_counts(self.db, wanted))
         words = words_to_highlight(wanted.search)
         self.list_pane.set_highlight(words)
@@ -345,6 +377,7 @@ class MainWindow(QMainWindow):
         self.canvas.set_selected(event_id, event.when if event else None)
         canvas_accessibility.selection_changed(self.canvas)
         self.detail_pane.show_event(event)
+        self.edit_actions.selection_changed()
         self.order_tab_chain()  # the quotes' buttons are new
 
     @_tells_store_errors
