@@ -144,7 +144,7 @@ def test_deleting_a_source_says_how_many_quotes_go_with_it_and_undo_brings_them_
     press(qtbot, manager, manager.delete_button)
     box = [b for b in manager.findChildren(QMessageBox) if b.isVisible()][0]
     assert "A <i>printed</i> report" in box.text()
-    assert "2 citations" in box.informativeText()
+    assert "2 quotes" in box.informativeText()
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert "A <i>printed</i> report" not in titles(window)
     assert queries.events_citing(window.db, "paper") == []

@@ -22,7 +22,7 @@ class ManagerActions(QObject):
         self.window_ = window
         self.theme_manager: QDialog | None = None
         self.source_manager: QDialog | None = None
-        self.themes_action = QAction(self.tr("T&hemes…"), window)
+        self.themes_action = QAction(self.tr("&Themes…"), window)
         self.themes_action.setObjectName("themesAction")
         self.themes_action.setStatusTip(self.tr("Add, rename, recolour, reorder or delete themes"))
         self.themes_action.triggered.connect(self.open_themes)
