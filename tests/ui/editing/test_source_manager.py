@@ -4,9 +4,9 @@ from a file (a binary one refused), edited, deleted with what goes with it, and 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from timeline_app.store import editing, queries
 from timeline_app.ui.editing import source_manager as source_manager_module
@@ -26,6 +26,15 @@ def manager(window, qtbot):
     dialog = window.manager_actions.source_manager
     qtbot.waitExposed(dialog)
     return dialog
+
+
+def assert_not_cut(box: QMessageBox) -> None:
+    """The whole question shows, wrapped if long, not cut at the box's edge."""
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    flags = Qt.TextFlag.TextWordWrap if label.wordWrap() else Qt.TextFlag.TextSingleLine
+    needed = label.fontMetrics().boundingRect(QRect(0, 0, label.width(), 10_000),
+                                              flags, label.text())  # fmt: skip
+    assert needed.width() <= label.width() and needed.height() <= label.height()
 
 
 def titles(window) -> list[str]:
@@ -138,6 +147,16 @@ def test_editing_a_source_saves_its_fields_as_one_change(manager, window, qtbot)
 def test_deleting_a_source_says_how_many_quotes_go_with_it_and_undo_brings_them_back(
     manager, window, qtbot
 ):
+    new_source_typed(
+        qtbot, manager, "A title long enough to run past the edge of a message box " * 2
+    )
+    press(qtbot, manager, manager.add_button)
+    press(qtbot, manager, manager.delete_button)
+    box = [b for b in manager.findChildren(QMessageBox) if b.isVisible()][0]
+    qtbot.waitExposed(box)
+    assert_not_cut(box)
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+
     manager.select_source("paper")
     cited = len(queries.events_citing(window.db, "paper"))
     assert cited == 2
@@ -145,6 +164,7 @@ def test_deleting_a_source_says_how_many_quotes_go_with_it_and_undo_brings_them_
     box = [b for b in manager.findChildren(QMessageBox) if b.isVisible()][0]
     assert "A <i>printed</i> report" in box.text()
     assert "2 quotes" in box.informativeText()
+    assert_not_cut(box)
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert "A <i>printed</i> report" not in titles(window)
     assert queries.events_citing(window.db, "paper") == []

@@ -8,7 +8,6 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
-from timeline_app.messages import readable
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import StoreError
 
@@ -100,6 +99,7 @@ def confirm_deletion(
     box.setEscapeButton(cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.buttonClicked.connect(lambda button: then() if button is delete else None)
-    readable(box)
+    # Not messages.readable(): its minimum width keeps Qt from wrapping a question longer than
+    # a line, and a long title was cut off. Qt widens and wraps the box itself.
     box.open()
     return box

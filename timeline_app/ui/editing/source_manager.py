@@ -63,6 +63,9 @@ class SourceManager(QDialog):
 
         self.source_list = QListWidget(self)
         self.source_list.setAccessibleName(self.tr("Sources"))
+        # Long titles end in "…" (the whole title is in the field and the tooltip).
+        self.source_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.source_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.source_list.currentRowChanged.connect(self._show_current)
         list_label = QLabel(self.tr("S&ources:"), self)
         list_label.setBuddy(self.source_list)
@@ -125,6 +128,7 @@ class SourceManager(QDialog):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([320, 580])
 
         self.new_button = self._button(
             self.tr("&New"), self.new_source, self.tr("Empty the fields to describe a new source")
@@ -205,6 +209,7 @@ class SourceManager(QDialog):
         self.source_list.clear()
         for source in self.sources:
             item = QListWidgetItem(source.title)
+            item.setToolTip(source.title)
             item.setData(Qt.ItemDataRole.UserRole, source.id)
             self.source_list.addItem(item)
         ids = [source.id for source in self.sources]
@@ -244,7 +249,7 @@ class SourceManager(QDialog):
         length = len(self.text_field.toPlainText().strip())
         if not length:
             self.text_count.setText(
-                self.tr("No archived text: this source's quotes cannot be verified.")
+                self.tr("No archived text stored in this timeline for this source.")
             )
         else:  # a size, not a count anyone reads closely: no plural forms needed
             self.text_count.setText(self.tr("Archived text: %s characters") % f"{length:,}")
