@@ -85,7 +85,7 @@ def test_a_source_added_with_pasted_archived_text_is_one_undoable_change(manager
     assert window.edit_session.stack.count() == 1
     window.edit_session.stack.undo()
     assert "Embassy report" not in titles(window)
-    assert "Embassy report" not in [s.title for s in manager.sources]
+    assert "Embassy report" not in [s.title for s in manager.shown]
     window.edit_session.stack.redo()
     assert editing.archived_text(window.db, added.id) == ARTICLE
 
@@ -171,7 +171,7 @@ def test_deleting_a_source_says_how_many_quotes_go_with_it_and_undo_brings_them_
 
     window.edit_session.stack.undo()
     assert len(queries.events_citing(window.db, "paper")) == 2
-    assert "A <i>printed</i> report" in [s.title for s in manager.sources]
+    assert "A <i>printed</i> report" in [s.title for s in manager.shown]
 
 
 def test_a_source_opened_from_the_detail_pane_offers_to_edit_it(window, qtbot):
@@ -186,3 +186,31 @@ def test_a_source_opened_from_the_detail_pane_offers_to_edit_it(window, qtbot):
     assert manager is not None and manager.isVisible()
     assert manager.current_source().id == "paper"
     assert manager.title_field.text() == "A <i>printed</i> report"
+
+
+def test_archived_text_given_to_a_source_marks_its_quotes_in_the_detail_pane(
+    manager, window, qtbot
+):
+    """The whole way: the source's text saved here, the quote checked, the mark shown."""
+    from timeline_app.timeline.quotes import NOT_FOUND, UNVERIFIABLE, VERIFIED
+
+    event_id = next(e.id for e in queries.events_citing(window.db, "web"))
+    window.select_event(event_id)
+    marks = {b.citation.quote: b.status_label.text() for b in window.detail_pane.quote_blocks}
+    assert all(mark.startswith("?") for mark in marks.values())  # no archived text yet
+
+    manager.select_source("web")
+    manager.text_field.setFocus()
+    qtbot.keyClicks(manager.text_field, "In the end, Oil was agreed. Prices fell.")
+    press(qtbot, manager, manager.save_button)
+    statuses = {b.citation.quote: b.status_label.property("quoteStatus")
+                for b in window.detail_pane.quote_blocks}  # fmt: skip
+    assert statuses == {"Oil was agreed.": VERIFIED, "Another oil quote.": UNVERIFIABLE}
+
+    manager.text_field.setPlainText("Nothing about it.")
+    press(qtbot, manager, manager.save_button)
+    statuses = {b.citation.quote: b.status_label.property("quoteStatus")
+                for b in window.detail_pane.quote_blocks}  # fmt: skip
+    assert statuses["Oil was agreed."] == NOT_FOUND
+    window.edit_session.stack.undo()
+    assert window.detail_pane.quote_blocks[0].status_label.property("quoteStatus") == VERIFIED

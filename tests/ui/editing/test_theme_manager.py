@@ -164,3 +164,20 @@ def test_deleting_says_how_many_events_lose_the_theme_and_undo_brings_the_links_
     window.edit_session.stack.undo()
     assert names(window) == ["Diplomacy", "Energy"]
     assert themes_of(window, "html-title") == ["diplomacy"]
+
+
+def test_brought_to_the_front_it_shows_a_change_made_by_another_program(manager, window):
+    from PySide6.QtCore import QEvent
+
+    from timeline_app.store import editing
+    from timeline_app.store.database import open_database
+    from timeline_app.timeline.drafts import ThemeDraft
+
+    other = open_database(window.db.path)
+    try:
+        editing.edit_theme(other, "energy", ThemeDraft("Oil and gas", "#E69F00")).apply(other)
+    finally:
+        other.close()
+    assert "Oil and gas" not in [manager.theme_list.item(r).text() for r in range(2)]
+    QApplication.sendEvent(manager, QEvent(QEvent.Type.WindowActivate))
+    assert [manager.theme_list.item(r).text() for r in range(2)] == ["Diplomacy", "Oil and gas"]

@@ -4,12 +4,16 @@ through the window's undo session, and a deletion confirmed with what goes with 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
 
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from timeline_app.ui.main_window import MainWindow
 
 
 class ProblemLabel(QLabel):
@@ -103,3 +107,59 @@ def confirm_deletion(
     # a line, and a long title was cut off. Qt widens and wraps the box itself.
     box.open()
     return box
+
+
+class ManagerDialog(QDialog):
+    """A manager of one kind of thing in the window's open file: it follows the file through
+    the window's edit session (edits, undo, redo) and, when it is brought back to the front,
+    catches up with a file opened since or changed by another program."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self._session = None
+
+    def session(self):
+        """The window's edit session for the file open now (it changes with the file)."""
+        session = self.window_.edit_session
+        if session is not self._session:
+            if self._session is not None:
+                self._session.applied.disconnect(self._applied)
+            session.applied.connect(self._applied)
+            self._session = session
+        return session
+
+    def _applied(self, change) -> None:
+        if self.concerns(change):
+            self.reload()
+
+    def concerns(self, change) -> bool:
+        """Whether the change alters what this manager lists."""
+        raise NotImplementedError
+
+    def listed(self) -> list:
+        """What the manager lists, read from the file as it is."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def follow_file(self) -> None:
+        try:
+            stale = self.window_.edit_session is not self._session or self.listed() != self.shown
+        except StoreError:
+            return  # the window tells of a file it cannot read
+        if stale:
+            self.reload()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            self.follow_file()
+        return super().event(event)
+
+    def button(self, text: str, slot, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAutoDefault(False)  # Enter in a field does not press a button by surprise
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -31,7 +30,12 @@ from timeline_app.formats.errors import FormatError
 from timeline_app.store import editing, queries
 from timeline_app.timeline.drafts import SourceDraft, problems
 from timeline_app.timeline.events import Source
-from timeline_app.ui.editing.manager_parts import FieldProblems, confirm_deletion, push_change
+from timeline_app.ui.editing.manager_parts import (
+    FieldProblems,
+    ManagerDialog,
+    confirm_deletion,
+    push_change,
+)
 from timeline_app.ui.keyboard import set_tab_order
 
 if TYPE_CHECKING:
@@ -48,15 +52,13 @@ def ask_document_file(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
-class SourceManager(QDialog):
+class SourceManager(ManagerDialog):
     """Every source of the open timeline: the list on the left, the selected one's fields on
     the right; New empties the fields for a source to add."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window_ = window
-        self.sources: list[Source] = []
-        self._session = None
+        self.shown: list[Source] = []  # as listed, by title
         self.setObjectName("sourceManager")
         self.setWindowTitle(self.tr("Sources"))
         self.resize(900, 620)
@@ -98,7 +100,7 @@ class SourceManager(QDialog):
         self.note_field.setAccessibleName(self.tr("Note"))
         self.note_field.setTabChangesFocus(True)
         self.note_field.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self._row(form, "note", self.tr("N&ote:"), self.note_field, self.note_field)
+        self._row(form, "note", self.tr("Not&e:"), self.note_field, self.note_field)
         self.text_field = QPlainTextEdit(right)
         self.text_field.setAccessibleName(self.tr("Archived text"))
         self.text_field.setTabChangesFocus(True)
@@ -130,16 +132,16 @@ class SourceManager(QDialog):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([320, 580])
 
-        self.new_button = self._button(
+        self.new_button = self.button(
             self.tr("&New"), self.new_source, self.tr("Empty the fields to describe a new source")
         )
-        self.add_button = self._button(
+        self.add_button = self.button(
             self.tr("&Add"), self.add_source, self.tr("Add a source with these fields")
         )
-        self.save_button = self._button(
+        self.save_button = self.button(
             self.tr("&Save"), self.save_source, self.tr("Save these fields to the selected source")
         )
-        self.delete_button = self._button(
+        self.delete_button = self.button(
             self.tr("&Delete…"),
             self.delete_source,
             self.tr("Delete the selected source and its quotes"),
@@ -176,59 +178,44 @@ class SourceManager(QDialog):
         form.addRow(label_widget, row)
         form.addRow("", self.problems.add(name, field, parent))
 
-    def _button(self, text: str, slot, tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAutoDefault(False)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
-
     # -- what is shown ----------------------------------------------------------------------
 
-    def session(self):
-        """The window's edit session for the file open now (it changes with the file)."""
-        session = self.window_.edit_session
-        if session is not self._session:
-            if self._session is not None:
-                self._session.applied.disconnect(self._changed)
-            session.applied.connect(self._changed)
-            self._session = session
-        return session
+    def concerns(self, change) -> bool:
+        return change.sources_changed
 
-    def _changed(self, change) -> None:
-        if change.sources_changed:
-            self.reload()
+    def listed(self) -> list[Source]:
+        return sorted(queries.sources(self.window_.db), key=lambda s: s.title.casefold())
 
     def reload(self, select: str | None = None) -> None:
         """Read the sources again, keeping the selected one (or selecting `select`, an id)."""
         self.session()
         current = self.current_source()
         wanted = select or (current.id if current else None)
-        self.sources = sorted(queries.sources(self.window_.db), key=lambda s: s.title.casefold())
+        self.shown = self.listed()
         self.source_list.blockSignals(True)
         self.source_list.clear()
-        for source in self.sources:
+        for source in self.shown:
             item = QListWidgetItem(source.title)
             item.setToolTip(source.title)
             item.setData(Qt.ItemDataRole.UserRole, source.id)
             self.source_list.addItem(item)
-        ids = [source.id for source in self.sources]
+        ids = [source.id for source in self.shown]
         row = ids.index(wanted) if wanted in ids else (0 if ids else -1)
         self.source_list.setCurrentRow(row)
         self.source_list.blockSignals(False)
         self._show_current(row)
 
     def select_source(self, source_id: str) -> None:
-        ids = [source.id for source in self.sources]
+        ids = [source.id for source in self.shown]
         if source_id in ids:
             self.source_list.setCurrentRow(ids.index(source_id))
 
     def current_source(self) -> Source | None:
         row = self.source_list.currentRow()
-        return self.sources[row] if 0 <= row < len(self.sources) else None
+        return self.shown[row] if 0 <= row < len(self.shown) else None
 
     def _show_current(self, row: int) -> None:
-        source = self.sources[row] if 0 <= row < len(self.sources) else None
+        source = self.shown[row] if 0 <= row < len(self.shown) else None
         draft = editing.source_draft(self.window_.db, source.id) if source else None
         self.show_draft(draft)
         for button in (self.save_button, self.delete_button):
@@ -308,7 +295,7 @@ class SourceManager(QDialog):
         if draft is None:
             return
         db = self.window_.db
-        before = {source.id for source in self.sources}
+        before = {source.id for source in self.shown}
         if push_change(self.session(), lambda: editing.add_source(db, draft), self.problems):
             added = [source.id for source in queries.sources(db) if source.id not in before]
             self.reload(select=added[0] if added else None)

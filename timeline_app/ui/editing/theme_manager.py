@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,7 +24,12 @@ from PySide6.QtWidgets import (
 from timeline_app.store import editing, queries
 from timeline_app.timeline.drafts import ThemeDraft, problems
 from timeline_app.timeline.events import Theme
-from timeline_app.ui.editing.manager_parts import FieldProblems, confirm_deletion, push_change
+from timeline_app.ui.editing.manager_parts import (
+    FieldProblems,
+    ManagerDialog,
+    confirm_deletion,
+    push_change,
+)
 from timeline_app.ui.keyboard import set_tab_order
 from timeline_app.ui.theme_chips import swatch_icon
 
@@ -42,14 +46,12 @@ def ask_colour(parent: QWidget, colour: str) -> str | None:
     return chosen.name() if chosen.isValid() else None
 
 
-class ThemeManager(QDialog):
+class ThemeManager(ManagerDialog):
     """The themes of the open timeline, in the order the filter panel and the legend list them."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window_ = window
-        self.themes: list[Theme] = []
-        self._session = None
+        self.shown: list[Theme] = []  # as listed, in order
         self.setObjectName("themeManager")
         self.setWindowTitle(self.tr("Themes"))
         self.resize(560, 420)
@@ -89,23 +91,23 @@ class ThemeManager(QDialog):
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
             label.setBuddy(field)
 
-        self.add_button = self._button(
+        self.add_button = self.button(
             self.tr("&Add"), self.add_theme, self.tr("Add a theme with this name and colour")
         )
-        self.save_button = self._button(
+        self.save_button = self.button(
             self.tr("&Save"), self.save_theme, self.tr("Rename and recolour the selected theme")
         )
-        self.up_button = self._button(
+        self.up_button = self.button(
             self.tr("Move &Up"),
             lambda: self.move_theme(-1),
             self.tr("List the selected theme one place earlier"),
         )
-        self.down_button = self._button(
-            self.tr("Move &Down"),
+        self.down_button = self.button(
+            self.tr("Move Do&wn"),
             lambda: self.move_theme(1),
             self.tr("List the selected theme one place later"),
         )
-        self.delete_button = self._button(
+        self.delete_button = self.button(
             self.tr("&Delete…"),
             self.delete_theme,
             self.tr("Delete the selected theme; its events stay"),
@@ -130,43 +132,28 @@ class ThemeManager(QDialog):
                        self.delete_button, self.close_button])  # fmt: skip
         self.reload()
 
-    def _button(self, text: str, slot, tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAutoDefault(False)  # Enter in a field does not press a button by surprise
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
-
     # -- what is shown ----------------------------------------------------------------------
 
-    def session(self):
-        """The window's edit session for the file open now (it changes with the file)."""
-        session = self.window_.edit_session
-        if session is not self._session:
-            if self._session is not None:
-                self._session.applied.disconnect(self._changed)
-            session.applied.connect(self._changed)
-            self._session = session
-        return session
+    def concerns(self, change) -> bool:
+        return change.themes_changed
 
-    def _changed(self, change) -> None:
-        if change.themes_changed:
-            self.reload()
+    def listed(self) -> list[Theme]:
+        return queries.themes(self.window_.db)
 
     def reload(self, select: str | None = None) -> None:
         """Read the themes again, keeping the selected one (or selecting `select`, a slug)."""
         self.session()
         current = self.current_theme()
         wanted = select or (current.slug if current else None)
-        self.themes = queries.themes(self.window_.db)
+        self.shown = self.listed()
         self.theme_list.blockSignals(True)
         self.theme_list.clear()
-        for theme in self.themes:
+        for theme in self.shown:
             item = QListWidgetItem(swatch_icon(theme.colour), theme.name)
             item.setData(Qt.ItemDataRole.UserRole, theme.slug)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, theme.colour)
             self.theme_list.addItem(item)
-        slugs = [theme.slug for theme in self.themes]
+        slugs = [theme.slug for theme in self.shown]
         row = slugs.index(wanted) if wanted in slugs else (0 if slugs else -1)
         self.theme_list.setCurrentRow(row)
         self.theme_list.blockSignals(False)
@@ -174,17 +161,17 @@ class ThemeManager(QDialog):
 
     def current_theme(self) -> Theme | None:
         row = self.theme_list.currentRow()
-        return self.themes[row] if 0 <= row < len(self.themes) else None
+        return self.shown[row] if 0 <= row < len(self.shown) else None
 
     def _show_current(self, row: int) -> None:
-        theme = self.themes[row] if 0 <= row < len(self.themes) else None
+        theme = self.shown[row] if 0 <= row < len(self.shown) else None
         self.name_field.setText(theme.name if theme else "")
         self.colour_field.setText(theme.colour if theme else NEW_THEME_COLOUR)
         self.problems.clear()
         for button in (self.save_button, self.delete_button):
             button.setEnabled(theme is not None)
         self.up_button.setEnabled(theme is not None and row > 0)
-        self.down_button.setEnabled(theme is not None and row < len(self.themes) - 1)
+        self.down_button.setEnabled(theme is not None and row < len(self.shown) - 1)
 
     def _show_swatch(self, text: str) -> None:
         colour = QColor(text.strip())
@@ -215,7 +202,7 @@ class ThemeManager(QDialog):
         if draft is None:
             return
         db = self.window_.db
-        before = {theme.slug for theme in self.themes}
+        before = {theme.slug for theme in self.shown}
         if push_change(self.session(), lambda: editing.add_theme(db, draft), self.problems):
             added = [theme.slug for theme in queries.themes(db) if theme.slug not in before]
             self.reload(select=added[0] if added else None)
