@@ -3,7 +3,7 @@ search index in step, see triggers.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import delete, func, insert, select, table
 
@@ -19,6 +19,7 @@ from timeline_app.store.models import (
 )
 from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import Event, Source, Theme
+from timeline_app.timeline.quotes import verified_in
 
 
 def write_timeline(
@@ -133,3 +134,20 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
         if citation_rows:
             session.execute(insert(CitationRow.__table__), citation_rows)
     return next_id + len(events)
+
+
+def record_quote_checks(db: Database, documents: Mapping[str, str]) -> int:
+    """Check every quote of these sources ({source id: archived document}) and record the
+    document's sha256 on each quote found in it, without storing the document; returns how many
+    were found. For documents that are not the user's to put in the file (the bundled data's)."""
+    found = 0
+    with db.transaction() as connection:
+        for source_id, document in documents.items():
+            cited = connection.execute(
+                "SELECT id, quote FROM citations WHERE source_id = ?", (source_id,)
+            ).fetchall()
+            checked = [(verified_in(quote, document), citation_id) for citation_id, quote in cited]
+            connection.executemany("UPDATE citations SET verified_in = ? WHERE id = ?", checked)
+            found += sum(1 for sha, _ in checked if sha)
+    db.changed()
+    return found
