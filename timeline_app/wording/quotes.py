@@ -1,5 +1,5 @@
 """A quote's standing against its source's archived text, in words and a symbol: the mark the
-detail pane sets under each quote (and the PDF may set beside it). Plain Python.
+detail pane sets under each quote, and the phrase the PDF sets after it. Plain Python.
 
 Never colour alone: each status has its own word and its own symbol, so it reads the same in
 grey, to a screen reader, and on paper."""
@@ -11,22 +11,25 @@ from timeline_app.wording.translation import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "quotes"
 
-# status: (symbol, short label, why the quote has it)
+# status: (symbol, short label, why the quote has it, the phrase set after a quote in print)
 _WORDS = {
     VERIFIED: (
         "✓",
         QT_TRANSLATE_NOOP("quotes", "Verified"),
         QT_TRANSLATE_NOOP("quotes", "found word for word in the source’s archived text"),
+        QT_TRANSLATE_NOOP("quotes", "verified in the archived source"),
     ),
     NOT_FOUND: (
         "✗",
         QT_TRANSLATE_NOOP("quotes", "Not found"),
         QT_TRANSLATE_NOOP("quotes", "the source’s archived text does not have these words"),
+        QT_TRANSLATE_NOOP("quotes", "not found in the archived source"),
     ),
     UNVERIFIABLE: (
         "?",
         QT_TRANSLATE_NOOP("quotes", "Unverifiable"),
         QT_TRANSLATE_NOOP("quotes", "the source has no archived text to check it against"),
+        QT_TRANSLATE_NOOP("quotes", "unverifiable: no archived source"),
     ),
 }
 QUOTE_STATUSES = tuple(_WORDS)
@@ -45,6 +48,11 @@ def status_label(status: str) -> str:
 def status_explanation(status: str) -> str:
     """Why the quote has this mark: "found word for word in the source’s archived text"."""
     return translate(CONTEXT, _WORDS[status][2])
+
+
+def status_phrase(status: str) -> str:
+    """ "verified in the archived source": what the PDF sets after a quote."""
+    return translate(CONTEXT, _WORDS[status][3])
 
 
 def status_mark(status: str) -> str:
