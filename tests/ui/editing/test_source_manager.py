@@ -25,6 +25,8 @@ def manager(window, qtbot):
     window.manager_actions.sources_action.trigger()
     dialog = window.manager_actions.source_manager
     qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # the keys go to it
     return dialog
 
 

@@ -21,6 +21,8 @@ def manager(window, qtbot):
     window.manager_actions.themes_action.trigger()
     dialog = window.manager_actions.theme_manager
     qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # the keys go to it
     return dialog
 
 
@@ -181,3 +183,38 @@ def test_brought_to_the_front_it_shows_a_change_made_by_another_program(manager,
     assert "Oil and gas" not in [manager.theme_list.item(r).text() for r in range(2)]
     QApplication.sendEvent(manager, QEvent(QEvent.Type.WindowActivate))
     assert [manager.theme_list.item(r).text() for r in range(2)] == ["Diplomacy", "Oil and gas"]
+
+
+def test_on_a_read_only_timeline_the_theme_goes_to_the_copy_the_user_saves(
+    small_db_path, qtbot, tmp_path, monkeypatch
+):
+    from timeline_app.store.database import open_database
+    from timeline_app.ui import file_actions
+    from timeline_app.ui.editing import read_only
+    from timeline_app.ui.main_window import MainWindow
+
+    monkeypatch.setattr(read_only, "ask_to_save_copy", lambda parent, read_only_file: True)
+    copy = tmp_path / "mine.tldb"
+    monkeypatch.setattr(file_actions, "ask_save_path", lambda *args: copy)
+    original = open_database(small_db_path, read_only=True)
+    window = MainWindow(original)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    manager = window.manager_actions.open_themes()
+    qtbot.waitExposed(manager)
+    manager.activateWindow()
+    qtbot.waitUntil(manager.isActiveWindow)
+    try:
+        type_into(qtbot, manager.name_field, "Trade")
+        press(qtbot, manager, manager.add_button)
+        assert window.db.path == copy and not window.db.read_only
+        assert names(window) == ["Diplomacy", "Energy", "Trade"]
+        assert manager.current_theme().name == "Trade"
+        window.edit_session.stack.undo()
+        assert names(window) == ["Diplomacy", "Energy"]
+        assert manager.theme_list.count() == 2  # it follows the copy's session now
+    finally:
+        manager.close()
+        window.close()
+        window.db.close()

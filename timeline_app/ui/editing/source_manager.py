@@ -297,7 +297,7 @@ class SourceManager(ManagerDialog):
         db = self.window_.db
         before = {source.id for source in self.shown}
         if push_change(self.session(), lambda: editing.add_source(db, draft), self.problems):
-            added = [source.id for source in queries.sources(db) if source.id not in before]
+            added = [source.id for source in self.listed() if source.id not in before]
             self.reload(select=added[0] if added else None)
 
     def save_source(self) -> None:

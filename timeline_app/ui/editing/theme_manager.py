@@ -204,7 +204,7 @@ class ThemeManager(ManagerDialog):
         db = self.window_.db
         before = {theme.slug for theme in self.shown}
         if push_change(self.session(), lambda: editing.add_theme(db, draft), self.problems):
-            added = [theme.slug for theme in queries.themes(db) if theme.slug not in before]
+            added = [theme.slug for theme in self.listed() if theme.slug not in before]
             self.reload(select=added[0] if added else None)
 
     def save_theme(self) -> None:
