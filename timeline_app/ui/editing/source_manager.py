@@ -228,8 +228,8 @@ class SourceManager(ManagerDialog):
         self.published_field.setText((draft.published if draft else None) or "")
         self.approximate_box.setChecked(bool(draft and draft.published_approximate))
         self.url_field.setText((draft.url if draft else None) or "")
-        self.note_field.setPlainText((draft.note if draft else None) or "")
-        self.text_field.setPlainText((draft.archived_text if draft else None) or "")
+        _set_plain_text(self.note_field, (draft.note if draft else None) or "")
+        _set_plain_text(self.text_field, (draft.archived_text if draft else None) or "")
         self.problems.clear()
 
     def _count_text(self) -> None:
@@ -322,3 +322,11 @@ class SourceManager(ManagerDialog):
             lambda: push_change(self.session(), lambda: editing.delete_source(db, source.id),
                                 self.problems),
         )  # fmt: skip
+
+
+def _set_plain_text(field: QPlainTextEdit, text: str) -> None:
+    """Show the text unless the field shows it already (as saved: without its outer spaces).
+    Laying out a long archived document again took longer than saving it, and lost the place
+    the user was reading."""
+    if field.toPlainText().strip() != text:
+        field.setPlainText(text)
