@@ -61,6 +61,8 @@ def new_source_typed(qtbot, manager, title: str) -> None:
     press(qtbot, manager, manager.new_button)
     assert QApplication.focusWidget() is manager.title_field
     qtbot.keyClicks(manager.title_field, title)
+    qtbot.keyClick(manager.title_field, Qt.Key.Key_Return)  # Enter neither closes nor opens
+    assert manager.isVisible() and QApplication.activeModalWidget() is None
     qtbot.keyClick(manager.title_field, Qt.Key.Key_Tab)
     qtbot.keyClicks(QApplication.focusWidget(), "Caspian Gazette")  # publisher
     for _ in range(2):

@@ -88,6 +88,8 @@ def test_renaming_to_a_name_taken_says_so_beside_the_field_and_changes_nothing(
     qtbot.keyClick(manager.theme_list, Qt.Key.Key_Down)
     assert manager.current_theme().name == "Energy"
     type_into(qtbot, manager.name_field, "diplomacy")
+    qtbot.keyClick(manager.name_field, Qt.Key.Key_Return)  # Enter neither saves nor closes
+    assert manager.isVisible() and window.edit_session.stack.count() == 0
     press(qtbot, manager, manager.save_button)
 
     beside = manager.problems.labels["name"]

@@ -72,6 +72,7 @@ class ThemeManager(ManagerDialog):
         self.swatch = QLabel(self)
         self.swatch.setFixedWidth(20)
         self.choose_button = QPushButton(self.tr("C&hoose…"), self)
+        self.choose_button.setAutoDefault(False)
         self.choose_button.setToolTip(self.tr("Choose the colour in a colour picker"))
         self.choose_button.clicked.connect(self.choose_colour)
         self.problems = FieldProblems()
@@ -120,6 +121,7 @@ class ThemeManager(ManagerDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAutoDefault(False)  # Enter in a field does not close the manager
 
         layout = QVBoxLayout(self)
         layout.addWidget(list_label)
