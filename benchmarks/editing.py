@@ -125,8 +125,10 @@ def event_edits(path: Path, edits: int) -> dict:
     return {
         "events": total,
         "one_edit_build_ms_median": round(statistics.median(one_build), 2),
-        "one_edit_apply_commit_ms_median": round(statistics.median(one_apply), 2),
-        "one_edit_apply_commit_ms_max": round(max(one_apply), 2),
+        # The first edit also drops the saved index (a few MB at 100,000 events): apart.
+        "first_edit_apply_commit_ms": round(one_apply[0], 2),
+        "one_edit_apply_commit_ms_median": round(statistics.median(one_apply[1:]), 2),
+        "one_edit_apply_commit_ms_max": round(max(one_apply[1:]), 2),
         "edits": len(ids),
         "edits_total_s": round(applied - start, 2),
         "undos_total_s": round(reverted - applied, 2),
