@@ -307,3 +307,10 @@ def test_a_change_whose_rows_went_before_its_first_apply_is_a_clear_conflict(db,
     with pytest.raises(EditConflict):
         change.apply(db)
     assert dump(db.path) == before
+
+
+def test_deleting_no_events_or_a_missing_one_is_refused(db):
+    for ids in ([], [10**6]):
+        with pytest.raises(EditRefused) as refused:
+            editing.delete_events(db, ids)
+        assert set(refused.value.problems) == {"event"}

@@ -47,6 +47,7 @@ SAY = {
     "theme exists": "A theme called “{name}” exists already.",
     "no such theme": "There is no theme “{slug}”.",
     "no such source": "That source is not in this timeline.",
+    "no events": "Choose the events to delete.",
     "no such event": "That event is not in this timeline (it may have been deleted).",
     "no such citation": "That quote is not in this timeline (it may have been deleted).",
     "citation": "Quote {n}: {problem}",
@@ -172,6 +173,8 @@ def edit_event(db: Database, event_id: int, draft: EventDraft) -> Change:
 
 def delete_events(db: Database, event_ids: Sequence[int]) -> Change:
     ids = list(dict.fromkeys(event_ids))
+    if not ids:
+        raise EditRefused({"event": SAY["no events"]})
     titles = [_event_title(db, event_id) for event_id in ids]
 
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
