@@ -126,7 +126,7 @@ class CitationRow(QFrame):
                 + html.escape(sentence[end:])
             )
             heading = html.escape(self.tr("Found in the archived text:"))
-            self.check_label.setText(f"✓ {heading}<br>…{found}…")
+            self.check_label.setText(f"✓ {heading}<br><i>{found}</i>")
         elif result.status == NOT_FOUND:
             self.check_label.setText(html.escape("✗ " + self.tr("Not found in the archived text.")))
         elif result.status == UNVERIFIABLE:
