@@ -54,8 +54,10 @@ class EventEditor(QDialog):
         archived_text: Callable[[str], str | None],
         submit: Submit,
         new: bool,
+        stored_statuses: dict[int, str | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """stored_statuses: {citation id: the quote's status as the file has it}."""
         super().__init__(parent)
         self.setObjectName("eventEditor")
         self.setWindowTitle(self.tr("New Event") if new else self.tr("Edit Event"))
@@ -65,7 +67,8 @@ class EventEditor(QDialog):
         self._build_fields(draft, themes)
         self.citations = CitationList(sources, archived_text, self)
         for citation_id, citation in citations:
-            self.citations.add_row(citation_id, citation)
+            status = (stored_statuses or {}).get(citation_id)
+            self.citations.add_row(citation_id, citation, status)
         self.citations.rows_changed.connect(self.order_tab_chain)
         self.general_problem = ProblemLabel(self)
         self.buttons = QDialogButtonBox(
@@ -167,6 +170,7 @@ class EventEditor(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
