@@ -137,7 +137,11 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser(
         "verify-quotes", help="check every quote against the archived copies of its sources"
     )
-    verify.add_argument("archive", type=Path, metavar="DIR")
+    verify.add_argument(
+        "archive", type=Path, metavar="DIR", nargs="?", default=None,
+        help="a folder of the sources' documents, named as each source's archive says "
+        "(default: the archived texts stored in the timeline file)",
+    )  # fmt: skip
     _db_option(verify)
     verify.set_defaults(run=_run_verify)
 
@@ -156,6 +160,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the database to write (default: --db, or data.db in the current folder)",
     )
+    build.add_argument(
+        "--archive", type=Path, default=None, metavar="DIR",
+        help="the sources' documents, to record each quote found in them "
+        "(default: ../shared/seeds beside the source checkout, when it is there)",
+    )  # fmt: skip
     _db_option(build)
     build.set_defaults(run=_run_build)
 
@@ -282,12 +291,18 @@ def _run_themes(args: argparse.Namespace) -> int:
 
 
 def _run_verify(args: argparse.Namespace) -> int:
+    if args.archive is not None and not args.archive.is_dir():
+        raise UsageError(f"{args.archive} is not a folder of archived source documents")
+    db = _open(args)
+    if args.archive is None:
+        return _verify_in_file(db)
+    return _verify_in_folder(db, args.archive)
+
+
+def _verify_in_folder(db, folder: Path) -> int:
     from timeline_app.store import queries
     from timeline_app.timeline.quotes import is_verbatim
 
-    if not args.archive.is_dir():
-        raise UsageError(f"{args.archive} is not a folder of archived source documents")
-    db = _open(args)
     documents: dict[str, str | None] = {}
     checked, failures = 0, []
     for event in queries.filtered_events(db, TimelineFilter()):
@@ -300,7 +315,7 @@ def _run_verify(args: argparse.Namespace) -> int:
                 failures.append(f"{event.key}: source {source.id} has no archived copy to check")
                 continue
             if source.archive not in documents:
-                documents[source.archive] = _read_archive(args.archive / source.archive)
+                documents[source.archive] = _read_archive(folder / source.archive)
             document = documents[source.archive]
             if document is None:
                 failures.append(
@@ -320,6 +335,45 @@ def _run_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verify_in_file(db) -> int:
+    """Each quote against its source's archived text stored in the file; where none is stored,
+    what the file recorded when the quote was last checked."""
+    from timeline_app.store import queries
+    from timeline_app.store.editing import archived_text
+    from timeline_app.timeline.quotes import VERIFIED, is_verbatim
+
+    texts: dict[str, str | None] = {}
+    found = recorded = 0
+    missing, unverifiable = [], []
+    for event in queries.filtered_events(db, TimelineFilter()):
+        for citation in event.citations:
+            if not citation.quote:
+                continue
+            source = citation.source
+            if source.id not in texts:
+                texts[source.id] = archived_text(db, source.id)
+            text = texts[source.id]
+            where = f"{event.key}: source {source.id}"
+            if text is not None:
+                if is_verbatim(citation.quote, text):
+                    found += 1
+                else:
+                    missing.append(f"{where}: quote not found: “{citation.quote[:60]}…”")
+            elif citation.status == VERIFIED:
+                recorded += 1
+            else:
+                unverifiable.append(f"{where}: no archived text stored to check “"
+                                    f"{citation.quote[:40]}…” against")  # fmt: skip
+    for line in missing + unverifiable:
+        print(line)
+    print(
+        f"{found} quotes found in the archived texts stored in the file, {len(missing)} not "
+        f"found; {recorded} recorded as found in a document kept outside it; "
+        f"{len(unverifiable)} unverifiable (no archived text)."
+    )
+    return 1 if missing else 0
+
+
 def _read_archive(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
@@ -333,13 +387,18 @@ def _run_build(args: argparse.Namespace) -> int:
 
     folder = args.from_text or paths.bundled_text_folder()
     out = _build_target(args)
+    archive = args.archive or paths.archive_folder_beside_checkout()
+    if archive is not None and not archive.is_dir():
+        raise UsageError(f"{archive} is not a folder of archived source documents")
     try:
-        count = build_database(folder, out)
+        count = build_database(folder, out, archive)
     except TextSourceError as error:
         raise UsageError(f"the timeline text in {folder} is not valid: {error}") from error
     except OSError as error:
         raise UsageError(f"cannot write {out}: {error.strerror}") from error
     print(f"Wrote {count} events to {out}")
+    if args.archive is not None:  # said when asked for; the default folder is used quietly
+        print(f"Each quote found in its source's document in {archive} records the document.")
     return 0
 
 

@@ -35,6 +35,12 @@ def bundled_text_folder() -> Path:
     return _bundled("resources") / "timeline"
 
 
+def archive_folder_beside_checkout() -> Path | None:
+    """The sources' documents in ../shared/seeds beside a source checkout, if they are there."""
+    folder = _SOURCE_TREE.parent / "shared" / "seeds"
+    return folder if folder.is_dir() else None
+
+
 def user_data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     return Path(override) if override else platformdirs.user_data_path(APP_NAME, ORGANISATION)

@@ -296,3 +296,25 @@ def test_pdf_options_are_refused_for_other_formats(capsys, bundled_copy, tmp_pat
     out = tmp_path / "z.csv"
     code, _, err = run(capsys, "--db", str(bundled_copy), "export", str(out), "--landscape")
     assert code != 0 and "--landscape" in err and not out.exists()
+
+
+def test_verify_quotes_without_a_folder_uses_the_texts_stored_in_the_file(capsys, bundled_copy):
+    from timeline_app.store import editing
+    from timeline_app.store.database import open_database
+    from timeline_app.timeline.drafts import CitationDraft
+
+    code, out, _ = run(capsys, "verify-quotes", "--db", str(bundled_copy))
+    assert code == 0  # the bundled quotes were found in documents kept outside the file
+    assert "77 recorded as found in a document kept outside it" in out
+    db = open_database(bundled_copy)
+    source = editing.source_draft(db, "jpost-oil-2024")
+    text = "Oil flows from Baku. Ceyhan ships it on."
+    editing.edit_source(db, "jpost-oil-2024", type(source)(**{**source.__dict__,
+                        "archived_text": text})).apply(db)  # fmt: skip
+    event_id = db.read("SELECT min(id) FROM events")[0][0]
+    editing.add_citation(db, event_id, CitationDraft("jpost-oil-2024", "Ceyhan ships it")).apply(db)
+    db.close()
+    code, out, _ = run(capsys, "verify-quotes", "--db", str(bundled_copy))
+    assert code == 1  # the source's earlier quotes are not in the text now stored for it
+    assert "1 quotes found in the archived texts stored in the file" in out
+    assert "jpost-oil-2024: quote not found" in out

@@ -14,7 +14,7 @@ from timeline_app.store.database import open_database
 from timeline_app.timeline.events import DATE_BASES, GENERAL_KNOWLEDGE
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.timeline.importance import Importance
-from timeline_app.timeline.quotes import is_verbatim, normalise
+from timeline_app.timeline.quotes import VERIFIED, is_verbatim, normalise
 from timeline_app.timeline.text_sources import load_timeline_text
 from timeline_app.wording.dates import span_label
 
@@ -230,10 +230,10 @@ def test_the_seven_themes_are_all_used(timeline):
     assert len(timeline.themes) == 7
 
 
-def test_the_bundled_database_matches_its_text_sources(tmp_path):
+def test_the_bundled_database_matches_its_text_sources(tmp_path, seeds):
     """Fails when someone edits the TOML files but forgets `timeline-app build-db`."""
     rebuilt = tmp_path / "rebuilt.db"
-    build_database(paths.bundled_text_folder(), rebuilt)
+    build_database(paths.bundled_text_folder(), rebuilt, seeds)
     shipped = tmp_path / "shipped.db"
     shipped.write_bytes(paths.bundled_database().read_bytes())
     assert _dump(shipped) == _dump(rebuilt)
@@ -257,7 +257,7 @@ def _dump(path: Path) -> str:
                         e.title,
                         e.summary,
                         [t.slug for t in e.themes],
-                        [(c.quote, c.source.id) for c in e.citations],
+                        [(c.quote, c.source.id, c.status) for c in e.citations],
                     )
                     for e in events
                 ],
@@ -277,3 +277,13 @@ def test_the_readme_describes_the_data_as_it_is(timeline):
     assert f"{quotes} quotes" in described
     assert f"({general} events:" in described
     assert all(theme.name in described for theme in timeline.themes)
+
+
+def test_every_bundled_quote_is_marked_verified_without_its_document_in_the_file():
+    db = open_database(paths.bundled_database(), read_only=True)
+    try:
+        citations = [c for e in queries.filtered_events(db, TimelineFilter()) for c in e.citations]
+        assert {c.status for c in citations if c.quote} == {VERIFIED}
+        assert db.read("SELECT count(*) FROM source_texts") == [(0,)]  # others' writing
+    finally:
+        db.close()

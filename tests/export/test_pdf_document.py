@@ -221,3 +221,36 @@ def test_each_event_says_where_its_date_comes_from_and_how_many_sources_back_it(
     listed = pdf.text[pdf.text.rindex("Sources") :]
     number = re.search(r"\[(\d)\] “Israel becomes Azerbaijan", listed).group(1)
     assert re.search(r"“Strengthening Bonds[^\[]*It paraphrases \[" + number + r"\]", listed)
+
+
+def test_each_quote_is_marked_verified_not_found_or_unverifiable(qapp, bundled_db, tmp_path,
+                                                                   read_pdf):  # fmt: skip
+    from timeline_app.store import editing
+    from timeline_app.timeline.drafts import CitationDraft, SourceDraft
+
+    text = "The embassy opened in March. Radar talks went on all summer."
+    added = editing.add_source(
+        bundled_db, SourceDraft("Field notes", None, None, None, False, None, text, None)
+    )
+    added.apply(bundled_db)
+    bare = editing.add_source(
+        bundled_db, SourceDraft("Unarchived", None, None, None, False, None, None, None)
+    )
+    bare.apply(bundled_db)
+    event = queries.filtered_events(bundled_db, ENERGY)[0]
+    for source_id, quote in (
+        (added.source_id, "Radar talks went on all summer."),
+        (added.source_id, "Radar talks ended in May."),
+        (bare.source_id, "Words kept nowhere."),
+    ):
+        editing.add_citation(bundled_db, event.id, CitationDraft(source_id, quote)).apply(
+            bundled_db
+        )
+    pdf = read_pdf(export(bundled_db, ENERGY, tmp_path / "marked.pdf").path)
+    marks = re.findall(r"“([^”]+)” \[\d+\] · ([a-z: ]+?source)", pdf.text)
+    by_quote = dict(marks)
+    assert by_quote["Radar talks went on all summer."] == "verified in the archived source"
+    assert by_quote["Radar talks ended in May."] == "not found in the archived source"
+    assert by_quote["Words kept nowhere."] == "unverifiable: no archived source"
+    bundled = [quote for quote, mark in marks if mark == "verified in the archived source"]
+    assert len(bundled) > 3  # the bundled quotes, found in documents kept outside the file

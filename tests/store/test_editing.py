@@ -285,3 +285,32 @@ def test_a_date_basis_and_importance_round_trip(db):
     change = editing.add_event(db, draft)
     change.apply(db)
     assert editing.event_draft(db, change.event_id) == draft
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda db, event_id: editing.edit_event(db, event_id, EVENT),
+        lambda db, event_id: editing.delete_theme(db, "energy"),
+        lambda db, event_id: editing.move_theme(db, "energy", 3),
+    ],
+)
+def test_a_change_whose_rows_went_before_its_first_apply_is_a_clear_conflict(db, build):
+    event_id = first_event(db)
+    change = build(db, event_id)
+    with closing(sqlite3.connect(db.path)) as other, other:
+        other.execute("PRAGMA foreign_keys = ON")
+        other.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        other.execute("UPDATE events SET primary_theme_id = NULL")
+        other.execute("DELETE FROM themes WHERE slug = 'energy'")
+    before = dump(db.path)
+    with pytest.raises(EditConflict):
+        change.apply(db)
+    assert dump(db.path) == before
+
+
+def test_deleting_no_events_or_a_missing_one_is_refused(db):
+    for ids in ([], [10**6]):
+        with pytest.raises(EditRefused) as refused:
+            editing.delete_events(db, ids)
+        assert set(refused.value.problems) == {"event"}

@@ -107,3 +107,33 @@ def test_the_migrated_file_has_the_schema_and_triggers_of_a_new_one(migrated, tm
     names, columns = schema(fresh)
     assert ("table", "source_texts") in names
     assert "verified_in" in [column[1] for column in columns["citations"]]
+
+
+def test_bulk_writing_indexes_each_event_with_its_quotes_and_still_checks_references(tmp_path):
+    from timeline_app.store.errors import StoreBug
+    from timeline_app.store.writing import add_events, write_timeline
+    from timeline_app.timeline.dates import DateSpan
+    from timeline_app.timeline.events import Citation, Event, Source, Theme
+
+    theme, source = Theme("t", "T", "#000000"), Source("s", "S", "s.txt")
+    events = [
+        Event(f"e{n}", DateSpan.parse("2001"), f"Qəbələ {n}", "Summary", (theme,),
+              (Citation(f"first {n}", source), Citation(f"ikinci {n} ə", source)))
+        for n in range(7)
+    ]  # fmt: skip
+    db = open_database(tmp_path / "bulk.db", create=True)
+    try:
+        write_timeline(db, "Bulk", (theme,), (source,), events)
+        with closing(sqlite3.connect(db.path)) as connection:
+            assert _index_from_python(connection) == connection.execute(SEARCH_COLUMNS).fetchall()
+        assert db.read("SELECT quotes FROM events_fts WHERE rowid = 1") == [
+            ("first 0\nikinci 0 e",)
+        ]
+        stranger = Source("unknown", "Not stored", "x.txt")
+        cites_a_stranger = Event("e9", DateSpan.parse("2002"), "X", "", (theme,),
+                                 (Citation("q", stranger),))  # fmt: skip
+        with pytest.raises(StoreBug, match="FOREIGN KEY"):
+            add_events(db, [cites_a_stranger])
+        assert db.read("SELECT count(*) FROM events") == [(7,)]
+    finally:
+        db.close()

@@ -33,7 +33,7 @@ def test_a_good_event_has_no_problems():
 def test_each_problem_of_an_event_is_named_by_its_field():
     assert set(problems(_event(title="   "))) == {"title"}
     assert "YYYY-MM-DD" in problems(_event(start="29/03/2023"))["start"]
-    assert "no day 30" in problems(_event(start="2023-02-30"))["start"]
+    assert problems(_event(start="2023-02-30"))["start"] == "There is no such date."
     assert set(problems(_event(end="soon"))) == {"end"}
     assert problems(_event(start="2024", end="2023"))["end"] == "The period ends before it starts."
     assert set(problems(_event(start="0000"))) == {"start"}  # a year the date type cannot hold
@@ -55,3 +55,18 @@ def test_theme_source_and_citation_problems():
     }  # fmt: skip
     assert problems(CitationDraft("s1", "")) == {}  # a source credited without a quote
     assert set(problems(CitationDraft("", "words"))) == {"source_id"}
+
+
+def test_problems_are_said_in_the_words_a_translation_gives():
+    from timeline_app.wording.drafts import draft_problems
+    from timeline_app.wording.translation import use_translation
+
+    use_translation(lambda context, text: f"[{context}] {text}")
+    try:
+        said = draft_problems(_event(title="", end="2000"))
+    finally:
+        use_translation(None)
+    assert said == {
+        "title": "[drafts] Give it a title.",
+        "end": "[drafts] The period ends before it starts.",
+    }

@@ -76,3 +76,22 @@ def test_the_prepared_document_is_normalise_of_it_and_maps_back_to_each_characte
         for i, char in enumerate(prepared.normalised):
             original = prepared.text[prepared.original_at(i)]
             assert char == original or (char == " " and original.isspace()) or char == "'"
+
+
+def test_the_way_back_holds_for_any_mix_of_spaces_links_and_marks():
+    import random
+
+    rng = random.Random(3)
+    pieces = ["a", "b", " ", "  ", "\n", "\t \n", "[x](y)", "[", "]", "(", ")", "“", "'", "e\u0301"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        prepared = _prepared(text)
+        assert prepared.normalised == normalise(text), repr(text)
+        for i, char in enumerate(prepared.normalised):
+            original = prepared.text[prepared.original_at(i)]
+            if char == " ":
+                assert original.isspace(), repr(text)
+            elif char == "'":
+                assert original in "'“", repr(text)
+            else:
+                assert original == char, repr(text)

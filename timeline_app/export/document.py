@@ -9,8 +9,9 @@ from timeline_app.export.content import ExportContent, NumberedSources
 from timeline_app.export.typeset import Paragraph, TextStyle
 from timeline_app.export.words import backing_words, date_basis_words, dependence_words, tr
 from timeline_app.timeline.events import Event, Source
+from timeline_app.timeline.quotes import NOT_FOUND, UNVERIFIABLE, VERIFIED
 from timeline_app.wording.dates import span_label
-from timeline_app.wording.sources import attribution
+from timeline_app.wording.sources import attribution, quote_status_label
 
 GREY = "#555555"
 TITLE = TextStyle(18, bold=True)
@@ -28,6 +29,13 @@ NOTHING = TextStyle(10, italic=True, colour=GREY)
 QUOTE_INDENT = 14.0
 SOURCE_INDENT = 24.0
 QUOTE_RULE = "#b8b8b8"
+# A quote's standing against its source's archived text, set after its source number: found in
+# green, not found in red, unverifiable in grey (the words say it too, for a grey print).
+QUOTE_STATUS = {
+    VERIFIED: TextStyle(8.5, colour="#1a7f37"),
+    NOT_FOUND: TextStyle(8.5, bold=True, colour="#b42318"),
+    UNVERIFIABLE: TextStyle(8.5, italic=True, colour=GREY),
+}
 
 
 def events_line(content: ExportContent) -> str:
@@ -84,8 +92,12 @@ def event_blocks(event: Event, sources: NumberedSources) -> Iterator[TextBlock]:
         marker = f" [{sources.number(citation.source)}]"
         # An imported source may come without a quote (a link, a picture's credit): named only.
         words = f"“{citation.quote.strip()}”" if citation.quote.strip() else tr("Source")
+        pieces = [(words, None, None), (marker, MARKER, None)]
+        status = quote_status_label(citation.status) if citation.quote.strip() else None
+        if status:
+            pieces.append((f" · {status}", QUOTE_STATUS[citation.status], None))
         quote = Paragraph.of(
-            [(words, None, None), (marker, MARKER, None)],
+            pieces,
             QUOTE,
             indent=QUOTE_INDENT,
             space_after=2,

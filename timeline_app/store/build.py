@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 
@@ -15,12 +16,16 @@ from timeline_app.part_files import (
 )
 from timeline_app.store.database import open_database
 from timeline_app.store.indexing import index_of
-from timeline_app.store.writing import write_timeline
+from timeline_app.store.writing import record_quote_checks, write_timeline
+from timeline_app.timeline.events import Source
 from timeline_app.timeline.text_sources import load_timeline_text
 
 
-def build_database(text_folder: Path, target: Path) -> int:
-    """Write target from the TOML files in text_folder; returns how many events it holds."""
+def build_database(text_folder: Path, target: Path, archive: Path | None = None) -> int:
+    """Write target from the TOML files in text_folder; returns how many events it holds.
+
+    With archive (the folder of the sources' documents), each quote found in its source's
+    document records the document's sha256; the documents themselves stay out of the file."""
     timeline = load_timeline_text(text_folder)
     if not target.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, "its folder does not exist", str(target.parent))
@@ -31,6 +36,8 @@ def build_database(text_folder: Path, target: Path) -> int:
         db = open_database(temporary_path, create=True)
         try:
             write_timeline(db, timeline.title, timeline.themes, timeline.sources, timeline.events)
+            if archive is not None:
+                record_quote_checks(db, archived_documents(archive, timeline.sources))
             index_of(db)  # built and saved inside the file, so opening it never has to write
         finally:
             db.close()
@@ -47,3 +54,16 @@ def compact_to_one_file(path: Path) -> None:
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("PRAGMA journal_mode = DELETE")
         connection.execute("VACUUM")
+
+
+def archived_documents(folder: Path, sources: Iterable[Source]) -> dict[str, str]:
+    """{source id: its document's text} for each source whose archived copy is in folder."""
+    found = {}
+    for source in sources:
+        path = folder / source.archive if source.archive else None
+        if path is not None and path.is_file():
+            try:
+                found[source.id] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # unreadable: its quotes stay unchecked
+    return found

@@ -25,7 +25,7 @@ from timeline_app.store.edit_reading import (
 )
 from timeline_app.store.errors import StoreError
 from timeline_app.store.keys import new_key
-from timeline_app.store.row_changes import RowChange, changes, read_rows
+from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
 from timeline_app.timeline.drafts import (
     CitationDraft,
     EventDraft,
@@ -47,6 +47,7 @@ SAY = {
     "theme exists": "A theme called “{name}” exists already.",
     "no such theme": "There is no theme “{slug}”.",
     "no such source": "That source is not in this timeline.",
+    "no events": "Choose the events to delete.",
     "no such event": "That event is not in this timeline (it may have been deleted).",
     "no such citation": "That quote is not in this timeline (it may have been deleted).",
     "citation": "Quote {n}: {problem}",
@@ -160,7 +161,7 @@ def edit_event(db: Database, event_id: int, draft: EventDraft) -> Change:
     _refuse(_event_problems(db, draft))
 
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
-        (before,) = read_rows(connection, "events", "id = ?", (event_id,))
+        before = read_one(connection, "events", "id = ?", (event_id,))
         after = before | _event_columns(connection, draft)
         links = read_rows(connection, "event_themes", "event_id = ?", (event_id,))
         return changes("events", [before], [after]) + changes(
@@ -172,6 +173,8 @@ def edit_event(db: Database, event_id: int, draft: EventDraft) -> Change:
 
 def delete_events(db: Database, event_ids: Sequence[int]) -> Change:
     ids = list(dict.fromkeys(event_ids))
+    if not ids:
+        raise EditRefused({"event": SAY["no events"]})
     titles = [_event_title(db, event_id) for event_id in ids]
 
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
@@ -261,7 +264,7 @@ def edit_theme(db: Database, slug: str, draft: ThemeDraft) -> Change:
     _refuse(_theme_problems(db, draft, slug))
 
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
-        (before,) = read_rows(connection, "themes", "slug = ?", (slug,))
+        before = read_one(connection, "themes", "slug = ?", (slug,))
         after = before | {"name": draft.name.strip(), "colour": draft.colour.strip()}
         return changes("themes", [before], [after])
 
@@ -274,7 +277,7 @@ def move_theme(db: Database, slug: str, new_position: int) -> Change:
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
         before = read_rows(connection, "themes", "1 ORDER BY position, id")
         order = [row for row in before if row["slug"] != slug]
-        moving = next(row for row in before if row["slug"] == slug)
+        moving = read_one(connection, "themes", "slug = ?", (slug,))
         order.insert(max(0, min(new_position, len(order))), moving)
         after = [row | {"position": position} for position, row in enumerate(order)]
         return changes("themes", before, after)
@@ -286,7 +289,7 @@ def delete_theme(db: Database, slug: str) -> Change:
     name = _theme_name(db, slug)
 
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
-        (theme,) = read_rows(connection, "themes", "slug = ?", (slug,))
+        theme = read_one(connection, "themes", "slug = ?", (slug,))
         links = read_rows(connection, "event_themes", "theme_id = ?", (theme["id"],))
         # An event whose first theme this was takes its next theme, in theme order, as first.
         primaries = read_rows(connection, "events", "primary_theme_id = ?", (theme["id"],))
@@ -347,7 +350,7 @@ def edit_source(db: Database, source_id: str, draft: SourceDraft) -> Change:
     _refuse(problems(draft))
 
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
-        (before,) = read_rows(connection, "sources", "id = ?", (source_id,))
+        before = read_one(connection, "sources", "id = ?", (source_id,))
         texts = read_rows(connection, "source_texts", "source_id = ?", (source_id,))
         new_texts = _text_rows(source_id, draft.archived_text)
         rows = changes("sources", [before], [before | _source_columns(draft)])
@@ -436,7 +439,7 @@ def edit_citation(db: Database, citation_id: int, draft: CitationDraft) -> Chang
     _refuse(_citation_problems(db, [draft], numbered=False))
 
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
-        (before,) = read_rows(connection, "citations", "id = ?", (citation_id,))
+        before = read_one(connection, "citations", "id = ?", (citation_id,))
         after = _citation_row(connection, citation_id, before["event_id"], before["position"],
                               draft)  # fmt: skip
         return changes("citations", [before], [after])

@@ -41,6 +41,15 @@ def read_rows(connection: sqlite3.Connection, table: str, where: str, parameters
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
+def read_one(connection: sqlite3.Connection, table: str, where: str, parameters=()) -> Row:
+    """The one row a change starts from; EditConflict when it has gone since the change was
+    asked for (another window or program deleted it)."""
+    rows = read_rows(connection, table, where, parameters)
+    if len(rows) != 1:
+        raise EditConflict()
+    return rows[0]
+
+
 def changes(table: str, before: Iterable[Row], after: Iterable[Row]) -> list[RowChange]:
     """The row changes that turn the rows before into the rows after, matched by key: deletes
     first (children before their parents, as a caller lists tables), then updates and inserts."""

@@ -8,6 +8,7 @@ only the stored timeline can tell (an unknown theme, a name taken already) the s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from timeline_app.timeline.dates import DateError, DateSpan, PartialDate
@@ -57,32 +58,50 @@ class CitationDraft:
 
 Draft = EventDraft | ThemeDraft | SourceDraft | CitationDraft
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks a sentence for the translation catalogue (wording/drafts.py translates it)."""
+    return text
+
+
 # Every phrase problems() can say, in one place (the store's own refusals are in store/editing).
 SAY = {
-    "no title": "Give it a title.",
-    "no name": "Give the theme a name.",
-    "no source": "Choose the source the quote comes from.",
-    "not a date": "Write the date as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM.",
-    "no such date": "There is no such date: {why}.",
-    "ends before start": "The period ends before it starts.",
-    "not a colour": "Write the colour as # and six hexadecimal digits, such as #1f77b4.",
-    "unknown basis": "Say whether the date comes from the documents or from general knowledge.",
-    "theme twice": "A theme is listed twice.",
-    "not an address": "Write a web address such as https://example.org/article.",
+    "no title": QT_TRANSLATE_NOOP("drafts", "Give it a title."),
+    "no name": QT_TRANSLATE_NOOP("drafts", "Give the theme a name."),
+    "no source": QT_TRANSLATE_NOOP("drafts", "Choose the source the quote comes from."),
+    "not a date": QT_TRANSLATE_NOOP(
+        "drafts", "Write the date as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM."
+    ),
+    "no such date": QT_TRANSLATE_NOOP("drafts", "There is no such date."),
+    "ends before start": QT_TRANSLATE_NOOP("drafts", "The period ends before it starts."),
+    "not a colour": QT_TRANSLATE_NOOP(
+        "drafts", "Write the colour as # and six hexadecimal digits, such as #1f77b4."
+    ),
+    "unknown basis": QT_TRANSLATE_NOOP(
+        "drafts", "Say whether the date comes from the documents or from general knowledge."
+    ),
+    "theme twice": QT_TRANSLATE_NOOP("drafts", "A theme is listed twice."),
+    "not an address": QT_TRANSLATE_NOOP(
+        "drafts", "Write a web address such as https://example.org/article."
+    ),
 }
+Say = Callable[[str], str]  # one of SAY's sentences in the reader's language
+
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _URL = re.compile(r"^\S+$")  # anything typed without spaces: a web address, a DOI, a file name
 
 
-def problems(draft: Draft) -> dict[str, str]:
-    """{field name: what is wrong with it}; empty when the draft can be saved as it is."""
+def problems(draft: Draft, say: Say = str) -> dict[str, str]:
+    """{field name: what is wrong with it}; empty when the draft can be saved as it is.
+
+    say translates each sentence (wording.drafts.draft_problems passes the reader's language)."""
     check = _CHECKS[type(draft)]
-    return {field: message for field, message in check(draft) if message}
+    return {field: say(SAY[problem]) for field, problem in check(draft) if problem}
 
 
 def _event(draft: EventDraft):
-    yield "title", None if draft.title.strip() else SAY["no title"]
+    yield "title", None if draft.title.strip() else "no title"
     start = _date_problem(draft.start)
     yield "start", start
     end = _date_problem(draft.end) if draft.end else None
@@ -91,28 +110,28 @@ def _event(draft: EventDraft):
         try:
             draft.span()
         except DateError:
-            yield "end", SAY["ends before start"]
+            yield "end", "ends before start"
     if draft.date_basis not in DATE_BASES:
-        yield "date_basis", SAY["unknown basis"]
+        yield "date_basis", "unknown basis"
     if len(set(draft.theme_slugs)) != len(draft.theme_slugs):
-        yield "theme_slugs", SAY["theme twice"]
+        yield "theme_slugs", "theme twice"
 
 
 def _theme(draft: ThemeDraft):
-    yield "name", None if draft.name.strip() else SAY["no name"]
-    yield "colour", None if _COLOUR.match(draft.colour.strip()) else SAY["not a colour"]
+    yield "name", None if draft.name.strip() else "no name"
+    yield "colour", None if _COLOUR.match(draft.colour.strip()) else "not a colour"
 
 
 def _source(draft: SourceDraft):
-    yield "title", None if draft.title.strip() else SAY["no title"]
+    yield "title", None if draft.title.strip() else "no title"
     yield "published", _date_problem(draft.published) if draft.published else None
     if draft.url and not _URL.match(draft.url.strip()):
-        yield "url", SAY["not an address"]
+        yield "url", "not an address"
 
 
 def _citation(draft: CitationDraft):
     # An empty quote is allowed: a source credited without its words (check_quote says EMPTY).
-    yield "source_id", None if draft.source_id.strip() else SAY["no source"]
+    yield "source_id", None if draft.source_id.strip() else "no source"
 
 
 def _date_problem(text: str) -> str | None:
@@ -120,8 +139,8 @@ def _date_problem(text: str) -> str | None:
         PartialDate.parse(text)
     except DateError as error:
         if "is not a date" in str(error):
-            return SAY["not a date"]
-        return SAY["no such date"].format(why=error)
+            return "not a date"
+        return "no such date"
     return None
 
 
