@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.timeline.dates import DateError, PartialDate, Precision
-from timeline_app.timeline.drafts import CitationDraft, EventDraft, problems
+from timeline_app.timeline.drafts import CitationDraft, EventDraft
 from timeline_app.timeline.events import DOCUMENTS, GENERAL_KNOWLEDGE, Source, Theme
 from timeline_app.timeline.importance import Importance
 from timeline_app.ui.editing.citation_rows import CitationList
 from timeline_app.ui.editing.fields import ProblemLabel, set_field_problem
 from timeline_app.ui.editing.theme_picker import ThemePicker
 from timeline_app.ui.keyboard import set_tab_order
+from timeline_app.wording.drafts import draft_problems
 
 # What submit answers: {field: problem}; a citation's fields as "citations.<row>.<field>".
 Submit = Callable[[EventDraft, "EventEditor"], dict[str, str]]
@@ -222,11 +223,11 @@ class EventEditor(QDialog):
 
     def problems_now(self) -> dict[str, str]:
         """What is wrong with the fields as they are, before anything is written."""
-        found = dict(problems(self.draft()))
+        found = dict(draft_problems(self.draft()))
         if self.period_box.isChecked() and not self.end_field.text().strip():
             found["end"] = self.tr("Write when the period ends, or untick “A period”.")
         for number, row in enumerate(self.citations.rows):
-            for field, message in problems(row.draft()).items():
+            for field, message in draft_problems(row.draft()).items():
                 found[citation_key(number, field)] = message
         return found
 

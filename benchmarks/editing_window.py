@@ -1,7 +1,7 @@
 """Editing speed in the real window, offscreen: opening the event editor, and saving an edit
 until the timeline and the list show it; then many edits and as many undos.
 
-    python benchmarks/editing_speed.py [--size 100000] [--repeats 15] [--series 1000] [--out DIR]
+    python benchmarks/editing_window.py [--size 100000] [--repeats 15] [--series 1000] [--out DIR]
 
 The dataset is the one run.py makes (make_dataset.py), copied so the edits leave it as it was.
 Each figure is printed beside the calibration workload (calibration.py) measured in the same
