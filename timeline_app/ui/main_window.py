@@ -69,9 +69,9 @@ def _tells_store_errors(slot: Callable) -> Callable:
     told to the reader in a message; the window keeps what it shows."""
 
     @functools.wraps(slot)
-    def guarded(self: MainWindow, *args):
+    def guarded(self: MainWindow, *args, **keywords):
         try:
-            return slot(self, *args)
+            return slot(self, *args, **keywords)
         except StoreError as error:
             log.warning("%s: %s", slot.__name__, error)
             self.show_message(
@@ -303,9 +303,11 @@ class MainWindow(QMainWindow):
                 self.filter_panel.blockSignals(False)
             self.order_tab_chain()
         affected = change.affected_events
-        if self.selected_id is None and len(affected) == 1:
-            self.selected_id = next(iter(affected))  # an event brought back by undo or redo
         self.apply_filter(self._filter, keep_view=True)
+        if len(affected) == 1:  # the event edited, added, or brought back by undo or redo
+            (event_id,) = affected
+            if self.model.row_of(event_id) is not None:
+                self.select_event(event_id)
 
     def open_database_file(self, path: Path, read_only: bool = False) -> bool:
         """Switch to another timeline; on a known problem say so and keep the current one."""

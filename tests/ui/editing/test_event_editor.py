@@ -24,7 +24,7 @@ BLANK = EventDraft("", "", "2020-05-01", None, False, None, DOCUMENTS, ())
 def make_editor(qtbot):
     submitted = []
 
-    def make(draft=BLANK, citations=(), answer=None):
+    def make(draft=BLANK, citations=(), answer=None, statuses=None):
         def submit(edited, editor):
             submitted.append((edited, [row.draft() for row in editor.citations.rows]))
             return dict(answer or {})
@@ -32,7 +32,7 @@ def make_editor(qtbot):
         editor = EventEditor(
             draft=draft, themes=THEMES, sources=(ARCHIVED, BARE), citations=citations,
             archived_text=lambda source_id: TEXT if source_id == "archived" else None,
-            submit=submit, new=True,
+            submit=submit, new=True, stored_statuses=statuses,
         )  # fmt: skip
         qtbot.addWidget(editor)
         editor.show()
@@ -193,3 +193,19 @@ def test_tab_walks_the_editor_in_the_order_it_is_seen(qtbot, make_editor):
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         walked.append(focused())
     assert walked == expected
+
+
+def test_a_quote_verified_against_a_document_not_in_the_file_says_so_until_changed(
+    qtbot, make_editor
+):
+    stored = CitationDraft("bare", "Words checked when the timeline was built")
+    editor = make_editor(
+        EventDraft("T", "", "2020", None, False, None, DOCUMENTS, ()),
+        citations=[(9, stored)], statuses={9: VERIFIED},
+    )  # fmt: skip
+    row = editor.citations.rows[0]
+    assert row.status == VERIFIED
+    assert "Verified against the archived document" in row.check_label.text()
+    qtbot.keyClicks(row.quote_field, " and more")
+    assert row.status == UNVERIFIABLE
+    assert "this source has no archived text" in row.check_label.text()

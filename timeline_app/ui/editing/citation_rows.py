@@ -39,17 +39,26 @@ class CitationRow(QFrame):
         archived_text: Callable[[str], str | None],
         citation_id: int | None = None,
         draft: CitationDraft | None = None,
+        stored_status: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.citation_id = citation_id  # None: a citation added in this editor
         self.original = draft
+        # What the file says of the quote as stored: verified may rest on an archived document
+        # whose text is not in the file (the bundled timeline's), so it cannot be checked here.
+        self.stored_status = stored_status
         self._archived_text = archived_text
 
         self.source_box = QComboBox(self)
         self.source_box.setAccessibleName(self.tr("Source"))
         self.source_box.setPlaceholderText(self.tr("Choose the source…"))
+        # Long attributions are cut in the box, not allowed to widen the editor past the screen.
+        self.source_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.source_box.setMinimumContentsLength(24)
         for source in sources:
             self.source_box.addItem(attribution(source), source.id)
         self.source_problem = ProblemLabel(self)
@@ -95,6 +104,9 @@ class CitationRow(QFrame):
     def draft(self) -> CitationDraft:
         return CitationDraft(self.source_box.currentData() or "", self.quote_field.toPlainText())
 
+    def _verified_when_stored(self) -> bool:
+        return self.stored_status == VERIFIED and not self.is_changed()
+
     def is_changed(self) -> bool:
         return self.original is None or self.draft() != self.original
 
@@ -126,9 +138,15 @@ class CitationRow(QFrame):
                 + html.escape(sentence[end:])
             )
             heading = html.escape(self.tr("Found in the archived text:"))
-            self.check_label.setText(f"✓ {heading}<br>…{found}…")
+            self.check_label.setText(f"✓ {heading}<br><i>{found}</i>")
         elif result.status == NOT_FOUND:
             self.check_label.setText(html.escape("✗ " + self.tr("Not found in the archived text.")))
+        elif result.status == UNVERIFIABLE and self._verified_when_stored():
+            self.status = VERIFIED
+            self.check_label.setText(html.escape("✓ " + self.tr(
+                "Verified against the archived document when it was recorded; the document's "
+                "text is not in this file."
+            )))  # fmt: skip
         elif result.status == UNVERIFIABLE:
             self.check_label.setText(
                 html.escape(self.tr("Unverifiable: this source has no archived text."))
@@ -168,8 +186,13 @@ class CitationList(QWidget):
         layout.addLayout(self._rows_layout)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def add_row(self, citation_id: int | None = None, draft: CitationDraft | None = None):
-        row = CitationRow(self.sources, self.archived_text, citation_id, draft, self)
+    def add_row(
+        self,
+        citation_id: int | None = None,
+        draft: CitationDraft | None = None,
+        stored_status: str | None = None,
+    ) -> CitationRow:
+        row = CitationRow(self.sources, self.archived_text, citation_id, draft, stored_status, self)
         row.remove_requested.connect(self.remove_row)
         self._rows_layout.addWidget(row)
         row.show()  # now, not on the next pass of the event loop: it takes the focus next

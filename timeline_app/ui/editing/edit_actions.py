@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
 
 
+HISTORY_WIDTH = 240  # pixels: room for "Edit “a title of a few words”"
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("EditActions", text)
 
@@ -97,8 +100,16 @@ class EditActions(QObject):
         dock.setWidget(view)
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
+        dock.visibilityChanged.connect(self._first_shown)
         self.history_view = view
         return dock
+
+    def _first_shown(self, visible: bool) -> None:
+        """The history opens narrow, beside the panes rather than taking a quarter of them."""
+        if visible:
+            self.history_dock.visibilityChanged.disconnect(self._first_shown)
+            self.window.resizeDocks([self.history_dock], [HISTORY_WIDTH],
+                                    Qt.Orientation.Horizontal)  # fmt: skip
 
     def fill_menu(self, menu: QMenu) -> None:
         for action in (self.undo_action, self.redo_action, self.history_action):
@@ -150,13 +161,17 @@ class EditActions(QObject):
         try:
             draft = editing.event_draft(db, event_id)
             citations = editing.citations_of(db, event_id)
+            stored = queries.events(db, [event_id])[0].citations
         except StoreError as error:
             self.window.show_message(QMessageBox.Icon.Warning, tr("The event cannot be read"),
                                      str(error))  # fmt: skip
             return
-        self._open_editor(event_id, draft, citations)
+        statuses = {citation.id: citation.status for citation in stored}
+        self._open_editor(event_id, draft, citations, statuses)
 
-    def _open_editor(self, event_id: int | None, draft: EventDraft, citations) -> None:
+    def _open_editor(
+        self, event_id: int | None, draft: EventDraft, citations, statuses=None
+    ) -> None:
         from timeline_app.ui.editing.saving import EventSaver
 
         window = self.window
@@ -164,7 +179,7 @@ class EditActions(QObject):
         editor = EventEditor(
             draft=draft, themes=window.themes, sources=queries.sources(window.db),
             citations=citations, archived_text=saver.archived_text, submit=saver.submit,
-            new=event_id is None, parent=window,
+            new=event_id is None, stored_statuses=statuses, parent=window,
         )  # fmt: skip
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor = editor

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.timeline.dates import DateError, PartialDate, Precision
-from timeline_app.timeline.drafts import CitationDraft, EventDraft, problems
+from timeline_app.timeline.drafts import CitationDraft, EventDraft
 from timeline_app.timeline.events import DOCUMENTS, GENERAL_KNOWLEDGE, Source, Theme
 from timeline_app.timeline.importance import Importance
 from timeline_app.ui.editing.citation_rows import CitationList
 from timeline_app.ui.editing.fields import ProblemLabel, set_field_problem
 from timeline_app.ui.editing.theme_picker import ThemePicker
 from timeline_app.ui.keyboard import set_tab_order
+from timeline_app.wording.drafts import draft_problems
 
 # What submit answers: {field: problem}; a citation's fields as "citations.<row>.<field>".
 Submit = Callable[[EventDraft, "EventEditor"], dict[str, str]]
@@ -54,8 +55,10 @@ class EventEditor(QDialog):
         archived_text: Callable[[str], str | None],
         submit: Submit,
         new: bool,
+        stored_statuses: dict[int, str | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """stored_statuses: {citation id: the quote's status as the file has it}."""
         super().__init__(parent)
         self.setObjectName("eventEditor")
         self.setWindowTitle(self.tr("New Event") if new else self.tr("Edit Event"))
@@ -65,7 +68,8 @@ class EventEditor(QDialog):
         self._build_fields(draft, themes)
         self.citations = CitationList(sources, archived_text, self)
         for citation_id, citation in citations:
-            self.citations.add_row(citation_id, citation)
+            status = (stored_statuses or {}).get(citation_id)
+            self.citations.add_row(citation_id, citation, status)
         self.citations.rows_changed.connect(self.order_tab_chain)
         self.general_problem = ProblemLabel(self)
         self.buttons = QDialogButtonBox(
@@ -167,6 +171,7 @@ class EventEditor(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -218,11 +223,11 @@ class EventEditor(QDialog):
 
     def problems_now(self) -> dict[str, str]:
         """What is wrong with the fields as they are, before anything is written."""
-        found = dict(problems(self.draft()))
+        found = dict(draft_problems(self.draft()))
         if self.period_box.isChecked() and not self.end_field.text().strip():
             found["end"] = self.tr("Write when the period ends, or untick “A period”.")
         for number, row in enumerate(self.citations.rows):
-            for field, message in problems(row.draft()).items():
+            for field, message in draft_problems(row.draft()).items():
                 found[citation_key(number, field)] = message
         return found
 
