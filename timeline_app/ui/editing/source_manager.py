@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from timeline_app.formats.document_text import read_document_text
 from timeline_app.formats.errors import FormatError
 from timeline_app.store import editing, queries
-from timeline_app.timeline.drafts import SourceDraft, problems
+from timeline_app.timeline.drafts import SourceDraft
 from timeline_app.timeline.events import Source
 from timeline_app.ui.editing.manager_parts import (
     FieldProblems,
@@ -37,6 +37,7 @@ from timeline_app.ui.editing.manager_parts import (
     push_change,
 )
 from timeline_app.ui.keyboard import set_tab_order
+from timeline_app.wording.drafts import draft_problems
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -284,7 +285,7 @@ class SourceManager(ManagerDialog):
 
     def _checked(self) -> SourceDraft | None:
         draft = self.draft()
-        found = problems(draft)
+        found = draft_problems(draft)
         if found:
             self.problems.show(found)
             return None

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.store import editing, queries
-from timeline_app.timeline.drafts import ThemeDraft, problems
+from timeline_app.timeline.drafts import ThemeDraft
 from timeline_app.timeline.events import Theme
 from timeline_app.ui.editing.manager_parts import (
     FieldProblems,
@@ -32,6 +32,7 @@ from timeline_app.ui.editing.manager_parts import (
 )
 from timeline_app.ui.keyboard import set_tab_order
 from timeline_app.ui.theme_chips import swatch_icon
+from timeline_app.wording.drafts import draft_problems
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -193,7 +194,7 @@ class ThemeManager(ManagerDialog):
 
     def _checked(self) -> ThemeDraft | None:
         draft = self.draft()
-        found = problems(draft)
+        found = draft_problems(draft)
         if found:
             self.problems.show(found)
             return None
