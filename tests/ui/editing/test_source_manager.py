@@ -218,3 +218,26 @@ def test_archived_text_given_to_a_source_marks_its_quotes_in_the_detail_pane(
     assert statuses["Oil was agreed."] == NOT_FOUND
     window.edit_session.stack.undo()
     assert window.detail_pane.quote_blocks[0].status_label.property("quoteStatus") == VERIFIED
+
+
+def test_typed_changes_are_not_lost_to_a_click_in_the_list_or_to_escape(manager, window, qtbot):
+    manager.select_source("paper")
+    manager.text_field.setFocus()
+    qtbot.keyClicks(manager.text_field, "A long archived text, typed and not saved.")
+    manager.source_list.setFocus()
+    qtbot.keyClick(manager.source_list, Qt.Key.Key_Down)
+    assert manager.current_source().id == "paper"
+    assert manager.text_field.toPlainText() == "A long archived text, typed and not saved."
+    assert manager.unsaved_note.isVisible() and "not saved" in manager.unsaved_note.text()
+    assert QApplication.focusWidget() is manager.discard_button
+
+    qtbot.keyClick(manager.discard_button, Qt.Key.Key_Escape)
+    assert manager.isVisible()  # Escape would have lost the text: it is said instead
+    qtbot.keyClick(manager.discard_button, Qt.Key.Key_Space)
+    assert manager.text_field.toPlainText() == ""
+    assert not manager.unsaved_note.isVisible()
+    qtbot.keyClick(manager.source_list, Qt.Key.Key_Down)
+    assert manager.current_source().id == "web"
+    qtbot.keyClick(manager.source_list, Qt.Key.Key_Escape)
+    assert not manager.isVisible()
+    assert window.edit_session.stack.count() == 0

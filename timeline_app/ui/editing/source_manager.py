@@ -60,6 +60,8 @@ class SourceManager(ManagerDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.shown: list[Source] = []  # as listed, by title
+        self.loaded: SourceDraft | None = None  # the fields as last shown or saved
+        self.shown_row = -1  # the source the fields belong to (-1: a new one)
         self.setObjectName("sourceManager")
         self.setWindowTitle(self.tr("Sources"))
         self.resize(900, 620)
@@ -69,7 +71,7 @@ class SourceManager(ManagerDialog):
         # Long titles end in "…" (the whole title is in the field and the tooltip).
         self.source_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.source_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.source_list.currentRowChanged.connect(self._show_current)
+        self.source_list.currentRowChanged.connect(self._row_chosen)
         list_label = QLabel(self.tr("S&ources:"), self)
         list_label.setBuddy(self.source_list)
         left = QWidget(self)
@@ -147,10 +149,20 @@ class SourceManager(ManagerDialog):
             self.delete_source,
             self.tr("Delete the selected source and its quotes"),
         )
+        self.unsaved_note = QLabel(self)
+        self.unsaved_note.setWordWrap(True)
+        self.unsaved_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.unsaved_note.hide()
+        self.discard_button = self.button(
+            self.tr("Dis&card Changes"), self.discard_changes,
+            self.tr("Show the source as it is saved, without the changes typed since"),
+        )  # fmt: skip
+        self.discard_button.hide()
         actions = QHBoxLayout()
         for button in (self.new_button, self.add_button, self.save_button, self.delete_button):
             actions.addWidget(button)
-        actions.addStretch(1)
+        actions.addWidget(self.unsaved_note, 1)
+        actions.addWidget(self.discard_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
@@ -163,7 +175,8 @@ class SourceManager(ManagerDialog):
         set_tab_order([self.source_list, self.title_field, self.publisher_field, self.author_field,
                        self.published_field, self.approximate_box, self.url_field, self.note_field,
                        self.text_field, self.read_button, self.new_button, self.add_button,
-                       self.save_button, self.delete_button, self.close_button])  # fmt: skip
+                       self.save_button, self.delete_button, self.discard_button,
+                       self.close_button])  # fmt: skip
         self.reload()
 
     def _line(self, form: QFormLayout, name: str, label: str, accessible: str) -> QLineEdit:
@@ -215,7 +228,17 @@ class SourceManager(ManagerDialog):
         row = self.source_list.currentRow()
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
+    def _row_chosen(self, row: int) -> None:
+        if self.unsaved():  # typed changes are not lost by a click in the list
+            self.source_list.blockSignals(True)
+            self.source_list.setCurrentRow(self.shown_row)
+            self.source_list.blockSignals(False)
+            self.say_unsaved()
+            return
+        self._show_current(row)
+
     def _show_current(self, row: int) -> None:
+        self.shown_row = row
         source = self.shown[row] if 0 <= row < len(self.shown) else None
         draft = editing.source_draft(self.window_.db, source.id) if source else None
         self.show_draft(draft)
@@ -232,6 +255,37 @@ class SourceManager(ManagerDialog):
         _set_plain_text(self.note_field, (draft.note if draft else None) or "")
         _set_plain_text(self.text_field, (draft.archived_text if draft else None) or "")
         self.problems.clear()
+        self.loaded = self.draft()
+        self.unsaved_note.hide()
+        self.discard_button.hide()
+
+    def unsaved(self) -> bool:
+        """Whether the fields hold changes not saved to the file."""
+        return self.loaded is not None and self.draft() != self.loaded
+
+    def say_unsaved(self) -> None:
+        title = (
+            self.loaded.title if self.loaded and self.loaded.title else self.tr("the new source")
+        )
+        self.unsaved_note.setText(
+            self.tr("The changes to “{title}” are not saved: save them, or discard them.").format(
+                title=title
+            )
+        )
+        self.unsaved_note.show()
+        self.discard_button.show()
+        self.discard_button.setFocus()
+
+    def discard_changes(self) -> None:
+        self._show_current(self.shown_row)
+        self.source_list.setFocus()
+
+    def reject(self) -> None:
+        """Close, unless typed changes would be lost: then say so (Discard Changes, then Close)."""
+        if self.unsaved():
+            self.say_unsaved()
+            return
+        super().reject()
 
     def _count_text(self) -> None:
         length = len(self.text_field.toPlainText().strip())
@@ -257,6 +311,10 @@ class SourceManager(ManagerDialog):
     # -- the actions, each one undoable change ----------------------------------------------
 
     def new_source(self) -> None:
+        if self.unsaved():
+            self.say_unsaved()
+            return
+        self.shown_row = -1
         self.source_list.blockSignals(True)
         self.source_list.setCurrentRow(-1)
         self.source_list.blockSignals(False)
