@@ -71,6 +71,7 @@ class ThemeManager(ManagerDialog):
         self.colour_field.setMaxLength(7)
         self.colour_field.textChanged.connect(self._show_swatch)
         self.swatch = QLabel(self)
+        self.swatch.setAccessibleName(self.tr("Colour sample"))
         self.swatch.setFixedWidth(20)
         self.choose_button = QPushButton(self.tr("C&hoose…"), self)
         self.choose_button.setAutoDefault(False)
