@@ -291,6 +291,8 @@ class MainWindow(QMainWindow):
         selection kept where its event still is."""
         self.themes = queries.themes(self.db)
         self.total = queries.total_events(self.db)
+        if change.sources_changed:
+            self.edit_actions.sources_changed()
         if change.themes_changed:
             self.canvas.set_database(self.db, self.themes)
             self.list_pane.set_themes(self.themes)

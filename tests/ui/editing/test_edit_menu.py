@@ -113,3 +113,17 @@ def test_return_on_the_timeline_edits_the_selected_event(qtbot, open_window, sma
     assert [row.draft().quote for row in editor.citations.rows] == [
         "Oil was agreed.", "Another oil quote.",
     ]  # fmt: skip
+
+
+def test_a_source_added_is_in_the_next_editors_picker(open_window, small_db_path):
+    from timeline_app.timeline.drafts import SourceDraft
+
+    window = open_window(small_db_path)
+    window.select_event(window.model.ids[0])
+    window.edit_actions.edit_selected()
+    window.edit_actions.editor.reject()
+    source = SourceDraft("A new report", None, None, None, False, None, None, None)
+    assert window.edit_session.build_and_push(lambda: editing.add_source(window.db, source))
+    window.edit_actions.edit_selected()
+    picker = window.edit_actions.editor.citations.add_row().source_box
+    assert picker.findText("“A new report”") >= 0

@@ -11,6 +11,7 @@ from timeline_app.timeline.drafts import CitationDraft, EventDraft
 from timeline_app.timeline.events import DOCUMENTS, GENERAL_KNOWLEDGE, Source, Theme
 from timeline_app.timeline.importance import Importance
 from timeline_app.timeline.quotes import NOT_FOUND, UNVERIFIABLE, VERIFIED
+from timeline_app.ui.editing.citation_rows import source_model
 from timeline_app.ui.editing.event_editor import EventEditor
 
 THEMES = (Theme("diplomacy", "Diplomacy", "#0072B2"), Theme("energy", "Energy", "#E69F00"))
@@ -30,7 +31,7 @@ def make_editor(qtbot):
             return dict(answer or {})
 
         editor = EventEditor(
-            draft=draft, themes=THEMES, sources=(ARCHIVED, BARE), citations=citations,
+            draft=draft, themes=THEMES, sources=source_model((ARCHIVED, BARE)), citations=citations,
             archived_text=lambda source_id: TEXT if source_id == "archived" else None,
             submit=submit, new=True, stored_statuses=statuses,
         )  # fmt: skip

@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -28,6 +29,17 @@ from timeline_app.wording.sources import attribution
 QUOTE_LINES = 3  # the quote field's height, in lines
 
 
+def source_model(sources: Sequence[Source], parent: QObject | None = None) -> QStandardItemModel:
+    """The sources as a reader cites them, each with its id, for the rows' pickers to share
+    (and for the window to keep between editors: a timeline may cite hundreds)."""
+    model = QStandardItemModel(parent)
+    for source in sources:
+        item = QStandardItem(attribution(source))
+        item.setData(source.id, Qt.ItemDataRole.UserRole)
+        model.appendRow(item)
+    return model
+
+
 class CitationRow(QFrame):
     """One citation: which source, which words of it, and whether the words are in it."""
 
@@ -35,7 +47,7 @@ class CitationRow(QFrame):
 
     def __init__(
         self,
-        sources: Sequence[Source],
+        sources: QStandardItemModel,
         archived_text: Callable[[str], str | None],
         citation_id: int | None = None,
         draft: CitationDraft | None = None,
@@ -59,8 +71,7 @@ class CitationRow(QFrame):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.source_box.setMinimumContentsLength(24)
-        for source in sources:
-            self.source_box.addItem(attribution(source), source.id)
+        self.source_box.setModel(sources)  # one list of sources for every row
         self.source_problem = ProblemLabel(self)
         self.quote_field = QPlainTextEdit(self)
         self.quote_field.setObjectName("quoteField")
@@ -164,20 +175,20 @@ class CitationList(QWidget):
 
     def __init__(
         self,
-        sources: Sequence[Source],
+        sources: QStandardItemModel,
         archived_text: Callable[[str], str | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.sources = list(sources)
+        self.source_model = sources
         self.archived_text = archived_text
         self.rows: list[CitationRow] = []
         self.removed: list[int] = []  # ids of stored citations removed in this editor
         self.add_button = QPushButton(self.tr("Add &Citation"), self)
         self.add_button.setAccessibleName(self.tr("Add a citation"))
         self.add_button.clicked.connect(lambda: self.add_row().source_box.setFocus())
-        self.add_button.setEnabled(bool(self.sources))
-        if not self.sources:
+        self.add_button.setEnabled(sources.rowCount() > 0)
+        if not sources.rowCount():
             self.add_button.setToolTip(self.tr("The timeline has no sources yet"))
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
@@ -192,7 +203,9 @@ class CitationList(QWidget):
         draft: CitationDraft | None = None,
         stored_status: str | None = None,
     ) -> CitationRow:
-        row = CitationRow(self.sources, self.archived_text, citation_id, draft, stored_status, self)
+        row = CitationRow(
+            self.source_model, self.archived_text, citation_id, draft, stored_status, self
+        )
         row.remove_requested.connect(self.remove_row)
         self._rows_layout.addWidget(row)
         row.show()  # now, not on the next pass of the event loop: it takes the focus next

@@ -7,15 +7,17 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QUndoView, QWidget
 
 from timeline_app.logs import log
 from timeline_app.messages import readable
 from timeline_app.store import queries
+from timeline_app.store.database import Database
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.drafts import EventDraft
 from timeline_app.timeline.events import DOCUMENTS
+from timeline_app.ui.editing.citation_rows import source_model
 from timeline_app.ui.editing.event_editor import EventEditor
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ class EditActions(QObject):
         super().__init__(window)
         self.window = window
         self.editor: EventEditor | None = None
+        self._sources: tuple[Database, QStandardItemModel] | None = None  # kept between editors
         group = window.undo_group
         self.undo_action = group.createUndoAction(window, tr("&Undo"))
         self.undo_action.setObjectName("undoAction")
@@ -177,13 +180,23 @@ class EditActions(QObject):
         window = self.window
         saver = EventSaver(window, event_id)
         editor = EventEditor(
-            draft=draft, themes=window.themes, sources=queries.sources(window.db),
+            draft=draft, themes=window.themes, sources=self.source_list(),
             citations=citations, archived_text=saver.archived_text, submit=saver.submit,
             new=event_id is None, stored_statuses=statuses, parent=window,
         )  # fmt: skip
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor = editor
         editor.open()
+
+    def source_list(self) -> QStandardItemModel:
+        """The file's sources for the editors' pickers, read again only after they changed."""
+        db = self.window.db
+        if self._sources is None or self._sources[0] is not db:
+            self._sources = (db, source_model(queries.sources(db), self))
+        return self._sources[1]
+
+    def sources_changed(self) -> None:
+        self._sources = None
 
     # -- delete ---------------------------------------------------------------------------------
 

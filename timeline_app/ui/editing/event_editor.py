@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app.timeline.dates import DateError, PartialDate, Precision
 from timeline_app.timeline.drafts import CitationDraft, EventDraft
-from timeline_app.timeline.events import DOCUMENTS, GENERAL_KNOWLEDGE, Source, Theme
+from timeline_app.timeline.events import DOCUMENTS, GENERAL_KNOWLEDGE, Theme
 from timeline_app.timeline.importance import Importance
 from timeline_app.ui.editing.citation_rows import CitationList
 from timeline_app.ui.editing.fields import ProblemLabel, set_field_problem
@@ -50,7 +51,7 @@ class EventEditor(QDialog):
         *,
         draft: EventDraft,
         themes: Sequence[Theme],
-        sources: Sequence[Source],
+        sources: QStandardItemModel,
         citations: Sequence[tuple[int, CitationDraft]],
         archived_text: Callable[[str], str | None],
         submit: Submit,
@@ -58,7 +59,8 @@ class EventEditor(QDialog):
         stored_statuses: dict[int, str | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """stored_statuses: {citation id: the quote's status as the file has it}."""
+        """sources: citation_rows.source_model(); stored_statuses: {citation id: the quote's
+        status as the file has it}."""
         super().__init__(parent)
         self.setObjectName("eventEditor")
         self.setWindowTitle(self.tr("New Event") if new else self.tr("Edit Event"))
