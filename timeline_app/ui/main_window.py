@@ -307,12 +307,13 @@ class MainWindow(QMainWindow):
         self.model.set_filter(self._filter)
         self.canvas.data_changed(len(self.model.ids))
         self._show_counts()
+        # The one event changed (edited, added, brought back by undo) if it is shown, else the
+        # one selected if it still is (a deleted one is not).
         affected = change.affected_events
-        wanted = next(iter(affected)) if len(affected) == 1 else self.selected_id
-        if wanted is None or self.model.row_of(wanted) is None:
-            wanted = self.selected_id  # the one event changed is filtered out: keep the reader's
-        self.select_event(wanted if wanted is not None and self.model.row_of(wanted) is not None
-                          else None)  # fmt: skip
+        candidates = [*affected] if len(affected) == 1 else []
+        shown = [event_id for event_id in (*candidates, self.selected_id)
+                 if event_id is not None and self.model.row_of(event_id) is not None]  # fmt: skip
+        self.select_event(shown[0] if shown else None)
 
     def open_database_file(self, path: Path, read_only: bool = False) -> bool:
         """Switch to another timeline; on a known problem say so and keep the current one."""
