@@ -304,12 +304,18 @@ class MainWindow(QMainWindow):
             finally:
                 self.filter_panel.blockSignals(False)
             self.order_tab_chain()
+        # The list, the timeline (keeping its span) and the counts read the file again; the
+        # detail pane once, for the event selected after the change.
+        self.model.set_filter(self._filter)
+        self.canvas.data_changed(len(self.model.ids))
+        self._show_counts()
+        # The one event changed (edited, added, brought back by undo) if it is shown, else the
+        # one selected if it still is (a deleted one is not).
         affected = change.affected_events
-        self.apply_filter(self._filter, keep_view=True)
-        if len(affected) == 1:  # the event edited, added, or brought back by undo or redo
-            (event_id,) = affected
-            if self.model.row_of(event_id) is not None:
-                self.select_event(event_id)
+        candidates = [*affected] if len(affected) == 1 else []
+        shown = [event_id for event_id in (*candidates, self.selected_id)
+                 if event_id is not None and self.model.row_of(event_id) is not None]  # fmt: skip
+        self.select_event(shown[0] if shown else None)
 
     def open_database_file(self, path: Path, read_only: bool = False) -> bool:
         """Switch to another timeline; on a known problem say so and keep the current one."""
@@ -334,30 +340,31 @@ class MainWindow(QMainWindow):
         return self._filter
 
     @_tells_store_errors
-    def apply_filter(self, wanted: TimelineFilter, *, keep_view: bool = False) -> None:
-        """Show only what passes the filter, everywhere; keep the selection if it still passes.
-        keep_view: the timeline keeps its span (the data changed, not the filter)."""
+    def apply_filter(self, wanted: TimelineFilter) -> None:
+        """Show only what passes the filter, everywhere; keep the selection if it still passes."""
         self._filter = wanted
         keep = self.selected_id
         self.model.set_filter(wanted)
-        if keep_view:
-            self.canvas.data_changed(len(self.model.ids))
-        else:
-            self.canvas.set_filter(wanted, len(self.model.ids))
-        self.filter_panel.set_counts(queries.theme_counts(self.db, wanted))
+        self.canvas.set_filter(wanted, len(self.model.ids))
         words = words_to_highlight(wanted.search)
         self.list_pane.set_highlight(words)
         self.detail_pane.set_highlight(words)
+        self._show_counts()
+        if keep is not None and self.model.row_of(keep) is not None:
+            self.select_event(keep)
+        else:
+            self.select_event(None)
+
+    def _show_counts(self) -> None:
+        """Each theme's count, the events shown of all, and the filter in words."""
+        wanted = self._filter
+        self.filter_panel.set_counts(queries.theme_counts(self.db, wanted))
         shown = len(self.model.ids)
         self.count_label.setText(
             self.tr("{shown} of {total} events").format(shown=f"{shown:,}", total=f"{self.total:,}")
         )
         names = {theme.slug: theme.name for theme in self.themes}
         self.filter_summary.set_whole_text(describe_filter(wanted, names))
-        if keep is not None and self.model.row_of(keep) is not None:
-            self.select_event(keep)
-        else:
-            self.select_event(None)
 
     @_tells_store_errors
     def select_event(self, event_id: int | None) -> None:
