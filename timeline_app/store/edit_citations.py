@@ -8,10 +8,7 @@ from collections.abc import Sequence
 from timeline_app.store.change import SAY, Change, EditRefused, event_title, next_id, refuse
 from timeline_app.store.database import Database
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
-from timeline_app.timeline.drafts import (
-    CitationDraft,
-    problems,
-)
+from timeline_app.timeline.drafts import CitationDraft, problems
 from timeline_app.timeline.quotes import verified_in
 
 

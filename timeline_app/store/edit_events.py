@@ -10,11 +10,7 @@ from timeline_app.store.database import Database
 from timeline_app.store.edit_citations import citation_problems, citation_row
 from timeline_app.store.keys import new_key
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
-from timeline_app.timeline.drafts import (
-    CitationDraft,
-    EventDraft,
-    problems,
-)
+from timeline_app.timeline.drafts import CitationDraft, EventDraft, problems
 
 
 def add_event(db: Database, draft: EventDraft, citations: Sequence[CitationDraft] = ()) -> Change:
@@ -28,10 +24,8 @@ def add_event(db: Database, draft: EventDraft, citations: Sequence[CitationDraft
         rows += changes("event_themes", [], _theme_links(connection, event_id, draft))
         first = next_id(connection, "citations")
         for position, cited in enumerate(citations):
-            rows.append(
-                RowChange("citations", None, citation_row(connection, first + position,
-                                                           event_id, position, cited))
-            )  # fmt: skip
+            row = citation_row(connection, first + position, event_id, position, cited)
+            rows.append(RowChange("citations", None, row))
         return rows
 
     return Change(f"Add “{draft.title.strip()}”", plan)

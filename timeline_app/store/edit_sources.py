@@ -8,10 +8,7 @@ from timeline_app.store.change import SAY, Change, EditRefused, refuse
 from timeline_app.store.database import Database
 from timeline_app.store.keys import new_key
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
-from timeline_app.timeline.drafts import (
-    SourceDraft,
-    problems,
-)
+from timeline_app.timeline.drafts import SourceDraft, problems
 from timeline_app.timeline.quotes import document_sha256, verified_in
 
 

@@ -8,10 +8,7 @@ from timeline_app.store.change import SAY, Change, EditRefused, next_id, refuse
 from timeline_app.store.database import Database
 from timeline_app.store.keys import new_key
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
-from timeline_app.timeline.drafts import (
-    ThemeDraft,
-    problems,
-)
+from timeline_app.timeline.drafts import ThemeDraft, problems
 
 
 def add_theme(db: Database, draft: ThemeDraft) -> Change:
