@@ -13,7 +13,7 @@ from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
 from timeline_app.store.indexing import index_of
 from timeline_app.store.search import matching_ids
-from timeline_app.store.timeline_index import RANK_SCALE, Selection
+from timeline_app.store.timeline_index import RANK_SCALE, EventIds, Selection
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Dependence, Event, Source, Theme
@@ -97,10 +97,10 @@ def count_events(db: Database, wanted: TimelineFilter) -> int:
     return len(_selection(db, wanted).positions)
 
 
-def event_ids(db: Database, wanted: TimelineFilter) -> list[int]:
-    """Ids of the events that pass the filter, in chronological order."""
-    ids = index_of(db).ids
-    return [ids[p] for p in _selection(db, wanted).positions]
+def event_ids(db: Database, wanted: TimelineFilter) -> EventIds:
+    """Ids of the events that pass the filter, in chronological order (a sequence of ints that
+    also tells the row of an id)."""
+    return index_of(db).event_ids(_selection(db, wanted))
 
 
 def theme_counts(db: Database, wanted: TimelineFilter) -> dict[str, int]:
@@ -148,11 +148,12 @@ def landmarks_in_span(
 
 def _mark_rows(db: Database, positions: list[int]) -> list[MarkRow]:
     index = index_of(db)
-    ids = [index.ids[p] for p in positions]
+    ids = index.ids_at(positions)
     known = index.mark_rows  # kept with the index: zooming and panning ask for them again
     missing = [i for i in ids if i not in known]
     columns = 'id, start_day, end_day, start, "end", approximate, title'
-    weights = {index.ids[p]: index.ranks[p] / RANK_SCALE for p in positions}
+    ranks = index.ranks_at(positions)
+    weights = {i: rank / RANK_SCALE for i, rank in zip(ids, ranks, strict=True)}
     read = {
         row[0]: MarkRow(*row[:5], bool(row[5]), row[6], slugs, weights[row[0]])
         for row, slugs in _rows_with_themes(db, columns, missing)
@@ -223,8 +224,13 @@ def filtered_events(db: Database, wanted: TimelineFilter) -> list[Event]:
 def events_citing(db: Database, source_id: str) -> list[Event]:
     """Every event that quotes this source, in chronological order."""
     rows = db.read("SELECT DISTINCT event_id FROM citations WHERE source_id = ?", (source_id,))
-    position_of = index_of(db).position_of
-    ids = sorted((row[0] for row in rows), key=lambda i: position_of.get(i, -1))
+    index = index_of(db)
+
+    def position(event_id: int) -> int:
+        found = index.position(event_id)
+        return -1 if found is None else found
+
+    ids = sorted((row[0] for row in rows), key=position)
     return events(db, ids)
 
 
