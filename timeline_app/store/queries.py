@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
 from timeline_app.store.indexing import index_of
-from timeline_app.store.search import matching_ids
+from timeline_app.store.search import found_ids
 from timeline_app.store.timeline_index import RANK_SCALE, EventIds, Selection
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.document import SourceDependence
@@ -49,7 +49,7 @@ class MarkRow:
 
 
 def _selection(db: Database, wanted: TimelineFilter) -> Selection:
-    return index_of(db).select(wanted, lambda text: matching_ids(db, text))
+    return index_of(db).select(wanted, lambda text: found_ids(db, text))
 
 
 def timeline_title(db: Database) -> str:
@@ -105,15 +105,15 @@ def event_ids(db: Database, wanted: TimelineFilter) -> EventIds:
 
 def theme_counts(db: Database, wanted: TimelineFilter) -> dict[str, int]:
     """For each theme, how many events it would show under the rest of the filter."""
-    return index_of(db).theme_counts(wanted, lambda text: matching_ids(db, text))
+    return index_of(db).theme_counts(wanted, lambda text: found_ids(db, text))
 
 
 def extent(db: Database, wanted: TimelineFilter) -> tuple[int, int] | None:
     """The first and last day touched by the events that pass the filter."""
     selection = _selection(db, wanted)
-    if not selection.positions:
+    if not len(selection.positions):
         return None
-    return selection.starts[0], selection.last_day
+    return int(selection.starts[0]), selection.last_day
 
 
 def count_in_span(db: Database, wanted: TimelineFilter, first_day: int, last_day: int) -> int:

@@ -28,7 +28,8 @@ _CACHED_POSITIONS = 2_500_000
 _MARK_ROWS_KEPT = 20_000  # rows of events shown on the canvas, kept for the next zoom or pan
 RANK_SCALE = 1000  # weights are kept as whole thousandths
 
-Matching = Callable[[str], frozenset[int]]  # the ids of the events a search finds
+# The ids of the events a search finds, comma-separated (search.found_ids).
+Matching = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -251,13 +252,17 @@ class TimelineIndex:
     def theme_bits(self, slugs: frozenset[str]) -> int:
         return sum(1 << i for i, slug in enumerate(self.theme_slugs) if slug in slugs)
 
-    def _search(self, text: str, matching: Matching) -> frozenset[int]:
+    def _search(self, text: str, matching: Matching):
         cached = self._searches.get(text)
         if cached is None:
-            cached = self._searches[text] = matching(text)
+            cached = self._searches[text] = self._found(matching(text))
             if len(self._searches) > _CACHED_FILTERS:
                 self._searches.popitem(last=False)
         return cached
+
+    @staticmethod
+    def _found(joined: str) -> frozenset[int]:
+        return frozenset(map(int, joined.split(","))) if joined else frozenset()
 
     def theme_counts(
         self, wanted: TimelineFilter, matching: Matching | None = None

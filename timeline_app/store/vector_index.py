@@ -63,6 +63,8 @@ class VectorIndex(TimelineIndex):
         self.theme_slugs = theme_slugs
         self.longest = int((self.ends - self.starts).max()) if len(self.ids) else 0
         self._by_id: tuple[np.ndarray, np.ndarray] | None = None  # ids sorted, their positions
+        self._theme_order: tuple | None = None  # see _starts_by_theme
+        self._wide: np.ndarray | None = None  # see _selection
         self._selections: OrderedDict = OrderedDict()
         self._searches: OrderedDict = OrderedDict()
         self._notable = None
@@ -119,38 +121,67 @@ class VectorIndex(TimelineIndex):
         if wanted.last_year is not None:
             last = dt.date(wanted.last_year, 12, 31).toordinal()
             end = int(np.searchsorted(self.starts, last, side="right"))
-        positions: np.ndarray | None = None  # None: every position below `end`
+        keep = np.ones(end, dtype=bool) if end < len(self.ids) else None  # None: keep all
         if matching is not None and fts_query(wanted.search) is not None:
-            found = self._search(wanted.search.strip(), matching)
-            positions = np.sort(self.positions_of(np.fromiter(found, np.int64, len(found))))
-            positions = positions[: np.searchsorted(positions, end)]
-        keep = None
+            positions = self.positions_of(self._search(wanted.search.strip(), matching))
+            keep = np.zeros(len(self.ids), dtype=bool)
+            keep[positions[positions < end]] = True
         if wanted.first_year is not None:
             first = dt.date(wanted.first_year, 1, 1).toordinal()
-            keep = _of(self.ends, positions, end) >= first
+            keep = _both(keep, self.ends >= first)
         if wanted.themes:
             bits = np.uint64(self.theme_bits(wanted.themes))
-            chosen = (_of(self.masks, positions, end) & bits) != 0
-            keep = chosen if keep is None else keep & chosen
-        if positions is None:
-            if keep is None:
-                return self._selection(np.arange(end, dtype=np.int64), whole=True)
-            return self._selection(np.flatnonzero(keep).astype(np.int64, copy=False))
-        return self._selection(positions if keep is None else positions[keep])
+            keep = _both(keep, (self.masks & bits) != 0)
+        if keep is not None and len(keep) < len(self.ids):
+            keep = np.concatenate((keep, np.zeros(len(self.ids) - len(keep), dtype=bool)))
+        return self._selection(keep)
 
-    def _selection(self, positions: np.ndarray, whole: bool = False) -> VectorSelection:  # type: ignore[override]
-        count = len(positions)
-        starts = self.starts[:count] if whole else self.starts[positions]
-        ends = self.ends[:count] if whole else self.ends[positions]
-        is_wide = ends > starts
-        wide, wide_starts = positions[is_wide], starts[is_wide]
+    def _selection(self, keep: np.ndarray | None) -> VectorSelection:  # type: ignore[override]
+        """The selection of the positions where `keep` is true (None: every event)."""
+        if self._wide is None:  # once per index: the events lasting more than a day
+            self._wide = np.flatnonzero(self.ends > self.starts).astype(np.int64, copy=False)
+        if keep is None:
+            positions = np.arange(len(self.ids), dtype=np.int64)
+            starts, wide = self.starts, self._wide
+        else:
+            positions = np.flatnonzero(keep).astype(np.int64, copy=False)
+            starts, wide = self.starts[keep], self._wide[keep[self._wide]]
         last_day = 0
-        if count:
-            last_day = max(0, int(starts[-1]), int(ends[is_wide].max()) if len(wide) else 0)
-        primary = self.primary[:count] if whole else self.primary[positions]
+        if len(positions):
+            last_day = max(0, int(starts[-1]), int(self.ends[wide].max()) if len(wide) else 0)
         return VectorSelection(
-            positions, starts, _starts_by_theme(primary, starts), wide, wide_starts, last_day
+            positions, starts, self._starts_by_theme(keep), wide, self.starts[wide], last_day
         )
+
+    def _starts_by_theme(self, keep: np.ndarray | None) -> dict[int, np.ndarray]:
+        """Each primary theme's first days among the kept events, ascending, themes in the
+        order of their earliest kept event (as the plain index finds them)."""
+        if self._theme_order is None:  # once per index: the events grouped by primary theme
+            order = np.argsort(self.primary, kind="stable")  # stable: starts stay ascending
+            themes = self.primary[order]
+            bounds = np.flatnonzero(np.diff(themes)) + 1
+            begins = np.concatenate(([0], bounds)).tolist() if len(order) else []
+            ends = [*begins[1:], len(order)][: len(begins)]
+            groups = [(int(themes[b]), b, e) for b, e in zip(begins, ends, strict=True)]
+            self._theme_order = (order, self.starts[order], groups)
+        order, grouped_starts, groups = self._theme_order
+        kept_in_order = None if keep is None else keep[order]
+        found = []
+        for theme, begin, end in groups:
+            if kept_in_order is None:
+                starts, first = grouped_starts[begin:end], int(order[begin])
+            else:
+                kept = kept_in_order[begin:end]
+                hits = np.flatnonzero(kept)
+                if not len(hits):
+                    continue
+                starts, first = grouped_starts[begin:end][kept], int(order[begin + hits[0]])
+            found.append((first, theme, starts))
+        return {theme: starts for _, theme, starts in sorted(found, key=lambda f: f[0])}
+
+    @staticmethod
+    def _found(joined: str) -> np.ndarray:  # type: ignore[override]
+        return np.fromstring(joined, np.int64, sep=",") if joined else np.zeros(0, np.int64)
 
     def theme_counts(
         self, wanted: TimelineFilter, matching: Matching | None = None
@@ -257,7 +288,7 @@ class VectorIndex(TimelineIndex):
         for name, (field_name, dtype) in _ARRAY_TYPES.items():
             values = np.array([getattr(row, field_name) for row in rows], dtype)
             setattr(self, name, np.insert(getattr(self, name), points, values))
-        self._by_id = None
+        self._by_id = self._theme_order = self._wide = None
 
 
 _ARRAY_TYPES = {
@@ -278,18 +309,6 @@ def _positions(positions: Iterable[int]) -> np.ndarray:
     return np.fromiter(positions, np.int64)
 
 
-def _of(values: np.ndarray, positions: np.ndarray | None, end: int) -> np.ndarray:
-    """values at the positions, or at every position below `end`."""
-    return values[:end] if positions is None else values[positions]
-
-
-def _starts_by_theme(primary: np.ndarray, starts: np.ndarray) -> dict[int, np.ndarray]:
-    """Each primary theme's first days, ascending, themes in order of their earliest event."""
-    order = np.argsort(primary, kind="stable")  # a stable sort keeps each theme's starts ascending
-    grouped = starts[order]
-    themes = primary[order]
-    bounds = np.flatnonzero(np.diff(themes)) + 1
-    begins = np.concatenate(([0], bounds)) if len(themes) else np.zeros(0, np.int64)
-    ends = np.concatenate((bounds, [len(themes)])) if len(themes) else np.zeros(0, np.int64)
-    groups = sorted(zip(order[begins].tolist(), begins.tolist(), ends.tolist(), strict=True))
-    return {int(themes[b]): grouped[b:e] for _, b, e in groups}
+def _both(keep: np.ndarray | None, also: np.ndarray) -> np.ndarray:
+    """Where both hold; `keep` may be shorter (the events up to a last year) or None (all)."""
+    return also if keep is None else keep & also[: len(keep)]
