@@ -146,9 +146,8 @@ def _current_rows(
     for begin in range(0, len(ids), _BATCH):
         batch = ids[begin : begin + _BATCH]
         marks = ",".join("?" * len(batch))
-        masks = reading.masks(
-            db.read(f"SELECT event_id, theme_id FROM event_themes WHERE event_id IN ({marks})", batch)
-        )
+        pairs = f"SELECT event_id, theme_id FROM event_themes WHERE event_id IN ({marks})"
+        masks = reading.masks(db.read(pairs, batch))
         sourcing = reading.sourcing(
             db.read(
                 "SELECT event_id, COUNT(DISTINCT source_id), COUNT(*) FROM citations "

@@ -126,6 +126,7 @@ class TimelineIndex:
         self.longest = max(map(sub, ends, starts), default=0)
         self._selections: OrderedDict[tuple, Selection] = OrderedDict()
         self._searches: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._theme_counts: OrderedDict[tuple, dict[str, int]] = OrderedDict()
         self._notable: list[int] | None = None
         self.mark_rows: dict = {}  # queries.MarkRow by id, for what the canvas has shown
 
@@ -167,6 +168,7 @@ class TimelineIndex:
         self.longest = max([self.longest, *(row.end - row.start for row in rows)])
         self._selections.clear()
         self._searches.clear()
+        self._theme_counts.clear()
         self._notable = None
         for event_id in gone:
             self.mark_rows.pop(event_id, None)
@@ -193,7 +195,7 @@ class TimelineIndex:
     def select(self, wanted: TimelineFilter, matching: Matching | None = None) -> Selection:
         """The events that pass the filter (cached: the same filter is asked for often).
         `matching` finds the events a search names; without it the search is left out."""
-        key = (wanted.themes, wanted.first_year, wanted.last_year, wanted.search.strip())
+        key = _key(wanted)
         cached = self._selections.get(key)
         if cached is not None:
             self._selections.move_to_end(key)
@@ -204,11 +206,15 @@ class TimelineIndex:
         self._selections[key] = selection
         kept = sum(len(s.positions) for s in self._selections.values())
         while len(self._selections) > 1 and (
-            len(self._selections) > _CACHED_FILTERS or kept > _CACHED_POSITIONS
+            len(self._selections) > _CACHED_FILTERS or kept > self._positions_kept()
         ):
             _, dropped = self._selections.popitem(last=False)
             kept -= len(dropped.positions)
         return selection
+
+    @staticmethod
+    def _positions_kept() -> int:
+        return _CACHED_POSITIONS
 
     def _select(self, wanted: TimelineFilter, matching: Matching | None) -> Selection:
         end = len(self.ids)
@@ -267,8 +273,19 @@ class TimelineIndex:
     def theme_counts(
         self, wanted: TimelineFilter, matching: Matching | None = None
     ) -> dict[str, int]:
-        """Per theme, the events it would show under the rest of the filter."""
-        selection = self.select(wanted.with_themes(frozenset()), matching)
+        """Per theme, the events it would show under the rest of the filter (kept apart from
+        the selections: every theme toggle asks again, and a few numbers cost nothing to keep)."""
+        rest = wanted.with_themes(frozenset())
+        counts = self._theme_counts.get(_key(rest))
+        if counts is None:
+            counts = self._count_themes(self.select(rest, matching))
+            if matching is not None or fts_query(rest.search) is None:
+                self._theme_counts[_key(rest)] = counts
+                if len(self._theme_counts) > _CACHED_FILTERS:
+                    self._theme_counts.popitem(last=False)
+        return dict(counts)
+
+    def _count_themes(self, selection: Selection) -> dict[str, int]:
         per_mask = Counter(_gather(self.masks, selection.positions))
         return {
             slug: sum(count for mask, count in per_mask.items() if mask & (1 << i))
@@ -341,6 +358,10 @@ class TimelineIndex:
                 chosen.add(max(positions[begin:end:step], key=ranks.__getitem__))
             begin = end
         return sorted(chosen, key=lambda p: (-ranks[p], p))
+
+
+def _key(wanted: TimelineFilter) -> tuple:
+    return (wanted.themes, wanted.first_year, wanted.last_year, wanted.search.strip())
 
 
 def count_per_stretch(
