@@ -106,7 +106,7 @@ class VectorIndex(TimelineIndex):
             row = int(np.searchsorted(positions, p))
             return row if row < len(positions) and positions[row] == p else None
 
-        return EventIds(self.ids[positions], find_row)
+        return EventIds(_IdsAt(self.ids, positions), find_row)
 
     def ids_at(self, positions: Iterable[int]) -> list[int]:
         return _plain_list(self.ids[_positions(positions)])
@@ -295,6 +295,23 @@ _ARRAY_TYPES = {
     "ids": ("id", np.int64), "starts": ("start", np.int64), "ends": ("end", np.int64),
     "masks": ("mask", np.uint64), "primary": ("primary", np.int8), "ranks": ("rank", np.uint16),
 }  # fmt: skip
+
+
+class _IdsAt:
+    """ids[positions], read as asked: a list pane reads a page at a time, so the million ids of
+    a selection need not be gathered on every change of filter."""
+
+    def __init__(self, ids: np.ndarray, positions: np.ndarray) -> None:
+        self._ids, self._positions = ids, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __getitem__(self, row):
+        return self._ids[self._positions[row]]
+
+    def tolist(self) -> list[int]:
+        return self._ids[self._positions].tolist()
 
 
 def _vector(values: Sequence, dtype) -> np.ndarray:

@@ -19,8 +19,10 @@ from timeline_app.store.timeline_index import EventIds
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.wording.dates import span_label
 
-PAGE_SIZE = 200
-PAGES_KEPT = 16
+# A page is read with one query of scattered rows: at a million events 200 rows took about
+# 30 ms, 50 about 6 ms, and a list pane shows 20 to 40 rows.
+PAGE_SIZE = 50
+PAGES_KEPT = 64
 
 _Index = QModelIndex | QPersistentModelIndex
 
