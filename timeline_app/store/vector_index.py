@@ -283,12 +283,33 @@ class VectorIndex(TimelineIndex):
     def _delete(self, positions: list[int]) -> None:
         for name in _ARRAY_TYPES:
             setattr(self, name, np.delete(getattr(self, name), positions))
+        if self._by_id is not None:  # kept up to date: sorting a million ids again costs 0.1 s
+            sorted_ids, order = self._by_id
+            dropped = np.asarray(positions, np.int64)
+            kept = ~np.isin(order, dropped)
+            order = order[kept]
+            self._by_id = (sorted_ids[kept], order - np.searchsorted(dropped, order))
+        self._theme_order = self._wide = None
 
     def _insert(self, points: list[int], rows: list[IndexRow]) -> None:
         for name, (field_name, dtype) in _ARRAY_TYPES.items():
             values = np.array([getattr(row, field_name) for row in rows], dtype)
             setattr(self, name, np.insert(getattr(self, name), points, values))
-        self._by_id = self._theme_order = self._wide = None
+        if self._by_id is not None:
+            sorted_ids, order = self._by_id
+            # np.insert puts each row before the old element at its point: an old element moves
+            # up by the points at or before it, and row k lands at its point + k.
+            order = order + np.searchsorted(np.asarray(points, np.int64), order, side="right")
+            landed = sorted(
+                (row.id, point + k) for k, (point, row) in enumerate(zip(points, rows, strict=True))
+            )
+            new_ids = np.array([i for i, _ in landed], np.int64)
+            at = np.searchsorted(sorted_ids, new_ids)
+            self._by_id = (
+                np.insert(sorted_ids, at, new_ids),
+                np.insert(order, at, np.array([p for _, p in landed], np.int64)),
+            )
+        self._theme_order = self._wide = None
 
 
 _ARRAY_TYPES = {
