@@ -9,6 +9,7 @@ from benchmarks.make_dataset import make_dataset
 from timeline_app.store import indexing, queries
 from timeline_app.store.database import open_database
 from timeline_app.store.indexing import build_index, events_changed, index_of
+from timeline_app.store.vector_index import VectorIndex
 from timeline_app.timeline.filter import TimelineFilter
 
 _ARRAYS = ("ids", "starts", "ends", "masks", "primary", "ranks")
@@ -21,10 +22,12 @@ def made(tmp_path_factory):
     return path
 
 
-@pytest.fixture(params=["plain", "numpy"])
+@pytest.fixture(params=["plain", "numpy", "numpy, ids found by sorting"])
 def db(request, made, tmp_path, monkeypatch):
-    if request.param == "numpy":
+    if request.param.startswith("numpy"):
         monkeypatch.setattr(indexing, "VECTOR_FROM", 0)
+    if request.param == "numpy, ids found by sorting":  # as for ids too sparse for a table
+        monkeypatch.setattr(VectorIndex, "_table_by_id", lambda _self: None)
     path = tmp_path / "copy.db"
     shutil.copyfile(made, path)
     database = open_database(path)

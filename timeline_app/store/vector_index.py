@@ -61,7 +61,8 @@ class VectorIndex(TimelineIndex):
         self.ranks = _vector(ranks, np.uint16)
         self.theme_slugs = theme_slugs
         self.longest = int((self.ends - self.starts).max()) if len(self.ids) else 0
-        self._by_id: tuple[np.ndarray, np.ndarray] | None = None  # ids sorted, their positions
+        self._table: np.ndarray | None = None  # see _table_by_id
+        self._by_id: tuple[np.ndarray, np.ndarray] | None = None  # see _sorted_ids
         self._theme_order: tuple | None = None  # see _starts_by_theme
         self._wide: np.ndarray | None = None  # see _selection
         self._selections: OrderedDict = OrderedDict()
@@ -72,21 +73,36 @@ class VectorIndex(TimelineIndex):
 
     # -- ids and positions ------------------------------------------------------------------
 
-    def _id_lookup(self) -> tuple[np.ndarray, np.ndarray]:
-        # Sorted once, on the first question that names an event (a search or a select), instead
-        # of a dict of a million entries (about 100 MB) on the way to the first paint.
-        if self._by_id is None:
-            order = np.argsort(self.ids, kind="stable")
-            self._by_id = (self.ids[order], order)
-        return self._by_id
-
     def positions_of(self, event_ids: np.ndarray) -> np.ndarray:
         """Positions of the ids the index holds, in the order given (unknown ids left out)."""
-        sorted_ids, order = self._id_lookup()
+        table = self._table_by_id()
+        if table is not None:
+            inside = (event_ids >= 0) & (event_ids < len(table))
+            found = table[event_ids[inside]]
+            return found[found >= 0].astype(np.int64, copy=False)
+        sorted_ids, order = self._sorted_ids()
         if not len(sorted_ids):
             return np.zeros(0, np.int64)
         at = np.minimum(np.searchsorted(sorted_ids, event_ids), len(sorted_ids) - 1)
         return order[at[sorted_ids[at] == event_ids]]
+
+    def _table_by_id(self) -> np.ndarray | None:
+        """Each id's position, indexed by id (-1 for none), where ids are dense enough (an
+        import numbers them 1, 2, 3 …): one pass on the first question that names an event,
+        instead of a dict of a million entries (about 100 MB) on the way to the first paint."""
+        if self._table is None and len(self.ids):
+            lowest, highest = int(self.ids.min()), int(self.ids.max())
+            if lowest >= 0 and highest <= 4 * len(self.ids) + 1024:
+                self._table = np.full(highest + 1, -1, np.int64)
+                self._table[self.ids] = np.arange(len(self.ids), dtype=np.int64)
+        return self._table
+
+    def _sorted_ids(self) -> tuple[np.ndarray, np.ndarray]:
+        """The ids sorted, and each one's position: for ids too sparse for a table."""
+        if self._by_id is None:
+            order = np.argsort(self.ids, kind="stable")
+            self._by_id = (self.ids[order], order)
+        return self._by_id
 
     def position(self, event_id: int) -> int | None:
         found = self.positions_of(np.array([event_id], np.int64))
@@ -283,6 +299,7 @@ class VectorIndex(TimelineIndex):
     def _delete(self, positions: list[int]) -> None:
         for name in _ARRAY_TYPES:
             setattr(self, name, np.delete(getattr(self, name), positions))
+        self._table = None  # filled again when next asked: one pass
         if self._by_id is not None:  # kept up to date: sorting a million ids again costs 0.1 s
             sorted_ids, order = self._by_id
             dropped = np.asarray(positions, np.int64)
@@ -295,6 +312,7 @@ class VectorIndex(TimelineIndex):
         for name, (field_name, dtype) in _ARRAY_TYPES.items():
             values = np.array([getattr(row, field_name) for row in rows], dtype)
             setattr(self, name, np.insert(getattr(self, name), points, values))
+        self._table = None
         if self._by_id is not None:
             sorted_ids, order = self._by_id
             # np.insert puts each row before the old element at its point: an old element moves
