@@ -239,8 +239,9 @@ class VectorIndex(TimelineIndex):
         slugs = self.theme_slugs
         count = max(int((last_day - first_day) // width) + 1, 1)
         # The same float arithmetic as count_per_stretch's edges, so a start on an edge falls
-        # in the same stretch.
-        edges = first_day + np.arange(1, count + 1, dtype=np.float64) * width
+        # in the same stretch; then rounded up, as a day below a fractional edge is below its
+        # ceiling (searching int days for floats would copy them all to floats on each search).
+        edges = _ceiling(first_day + np.arange(1, count + 1, dtype=np.float64) * width)
         result: dict[int, dict[str, int]] = {}
         for theme, starts in selection.by_primary_theme.items():
             slug = slugs[theme] if theme >= 0 else ""
@@ -284,7 +285,7 @@ class VectorIndex(TimelineIndex):
         chosen = set(candidates[positions[at] == candidates].tolist())
         width = max((last_day - first_day) / max(slots, 1), 1e-9)
         begin = int(np.searchsorted(starts, first_day, side="left"))
-        limits = first_day + np.arange(1, slots + 1, dtype=np.float64) * width
+        limits = _ceiling(first_day + np.arange(1, slots + 1, dtype=np.float64) * width)
         for end in np.searchsorted(starts, limits, side="left").tolist():
             if end > begin:
                 step = max((end - begin) // sample, 1)
@@ -363,6 +364,10 @@ def _positions(positions: Iterable[int]) -> np.ndarray:
     if isinstance(positions, np.ndarray):
         return positions
     return np.fromiter(positions, np.int64)
+
+
+def _ceiling(values: np.ndarray) -> np.ndarray:
+    return np.ceil(values).astype(np.int64)
 
 
 def _both(keep: np.ndarray | None, also: np.ndarray) -> np.ndarray:
