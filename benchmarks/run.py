@@ -249,20 +249,37 @@ def measure_in_process(path: Path, repeats: int) -> dict:
 
 
 def crowded_view(canvas, db, marks: int) -> None:
-    """Zoom the canvas to a view holding close to `marks` events, the most drawn one by one."""
+    """Show a view holding close to `marks` events, the most drawn one by one: of spans
+    centred on each tenth of the time covered, the fullest under the limit (zooming around
+    the middle can land on a day that alone holds more). Where every day is touched by more
+    (at a million events, by the long events running through it), the emptiest view."""
     from timeline_app.store import queries
 
     canvas.fit_all()
     wanted = canvas.current_filter
+    begin, end = queries.extent(db, wanted)
+    views = []  # (under the limit, how full, first day, last day)
+    for tenth in range(1, 10):
+        middle = begin + (end - begin) * tenth // 10
+        low, high = 0, 366 * 200  # half-widths in days: the widest span still under `marks`
+        while low < high:
+            half = (low + high + 1) // 2
+            if queries.count_in_span(db, wanted, middle - half, middle + half) <= marks:
+                low = half
+            else:
+                high = half - 1
+        count = queries.count_in_span(db, wanted, middle - low, middle + low)
+        views.append((count <= marks, count if count <= marks else -count, middle - low, low))
+    _, _, first, half = max(views)
+    canvas.zoom_to_days(first, first + 2 * half + 1)
     for _ in range(60):
         scale = canvas.scale
         # The span as visible_scene reads it (floor and ceiling), so the view really is drawn
         # mark by mark, not just under the limit by a rounding.
         first, last = math.floor(scale.first_day), math.ceil(scale.last_day)
-        count = queries.count_in_span(db, wanted, first, last)
-        if count <= marks:
+        if queries.count_in_span(db, wanted, first, last) <= marks:
             break
-        canvas.zoom_in() if count > marks * 1.5 else canvas._zoom(1.05, canvas.width() / 2)
+        canvas._zoom(1.02, canvas.width() / 2)
     canvas.repaint()
 
 
