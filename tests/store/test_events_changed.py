@@ -25,7 +25,7 @@ def made(tmp_path_factory):
 @pytest.fixture(params=["plain", "numpy", "numpy, ids found by sorting"])
 def db(request, made, tmp_path, monkeypatch):
     if request.param.startswith("numpy"):
-        monkeypatch.setattr(indexing, "VECTOR_FROM", 0)
+        monkeypatch.setattr(indexing, "VECTORS_AT_OPEN", 0)
     if request.param == "numpy, ids found by sorting":  # as for ids too sparse for a table
         monkeypatch.setattr(VectorIndex, "_table_by_id", lambda _self: None)
     path = tmp_path / "copy.db"

@@ -24,6 +24,10 @@ from timeline_app.timeline.importance import derived_score
 
 _loaded: WeakKeyDictionary[Database, tuple[int, TimelineIndex]] = WeakKeyDictionary()
 VECTOR_FROM = 25_000  # events; below this the pure-Python index answers in a few milliseconds
+# From here numpy loads with the index: the plain index's first selection would cost more than
+# numpy's import (about 0.15 s). Between the two, the plain index answers the first paint and
+# use_vectors moves it onto numpy once the window has painted.
+VECTORS_AT_OPEN = 200_000
 _BATCH = 900  # ids per statement, below SQLite's limit on bound parameters
 
 
@@ -38,13 +42,32 @@ def index_of(db: Database) -> TimelineIndex:
 
 
 def index_kind(events: int) -> type[TimelineIndex]:
-    """The index class for a timeline of this many events: numpy's only where it pays for its
-    import (a fraction of a second, on the way to the first paint)."""
-    if events < VECTOR_FROM:
+    """The index class to open a timeline of this many events with: numpy's only where it pays
+    for its import on the way to the first paint."""
+    if events < VECTORS_AT_OPEN:
         return TimelineIndex
     from timeline_app.store.vector_index import VectorIndex
 
     return VectorIndex
+
+
+def use_vectors(db: Database) -> None:
+    """Move the loaded index onto numpy if the timeline is large enough to gain by it: for after
+    the first paint (numpy takes a fraction of a second to import). The arrays are shared."""
+    kept = _loaded.get(db)
+    if kept is None or kept[0] != db.generation:
+        return
+    index = kept[1]
+    if type(index) is not TimelineIndex or len(index) < VECTOR_FROM:
+        return
+    from timeline_app.store.vector_index import VectorIndex
+
+    faster = VectorIndex(
+        index.ids, index.starts, index.ends, index.masks, index.primary, index.ranks,
+        theme_slugs=index.theme_slugs,
+    )  # fmt: skip
+    faster.mark_rows = index.mark_rows
+    _loaded[db] = (kept[0], faster)
 
 
 def _load(db: Database) -> TimelineIndex:
