@@ -61,7 +61,6 @@ class VectorIndex(TimelineIndex):
         self.ranks = _vector(ranks, np.uint16)
         self.theme_slugs = theme_slugs
         self.longest = int((self.ends - self.starts).max()) if len(self.ids) else 0
-        self._derive()
         self._table: np.ndarray | None = None  # see _table_by_id
         self._by_id: tuple[np.ndarray, np.ndarray] | None = None  # see _sorted_ids
         self._theme_order: tuple | None = None  # see _starts_by_theme
@@ -71,13 +70,6 @@ class VectorIndex(TimelineIndex):
         self._theme_counts: OrderedDict = OrderedDict()
         self._notable = None
         self.mark_rows = {}
-
-    def _derive(self) -> None:
-        # Selections hold positions and days as 32-bit numbers: half the memory to fill on
-        # every change of filter (at a million events, fresh pages cost as much as the work).
-        # Whatever is searched in them is 32-bit too: numpy would copy the array to match.
-        self._every_position = np.arange(len(self.ids), dtype=np.int32)
-        self._starts32 = self.starts.astype(np.int32)
 
     # -- ids and positions ------------------------------------------------------------------
 
@@ -163,17 +155,18 @@ class VectorIndex(TimelineIndex):
     def _selection(self, keep: np.ndarray | None) -> VectorSelection:  # type: ignore[override]
         """The selection of the positions where `keep` is true (None: every event)."""
         if self._wide is None:  # once per index: the events lasting more than a day
-            self._wide = self._every_position[self.ends > self.starts]
+            self._wide = np.flatnonzero(self.ends > self.starts).astype(np.int64, copy=False)
         if keep is None:
-            positions, starts, wide = self._every_position, self._starts32, self._wide
+            positions = np.arange(len(self.ids), dtype=np.int64)
+            starts, wide = self.starts, self._wide
         else:
-            positions, starts = self._every_position[keep], self._starts32[keep]
-            wide = self._wide[keep[self._wide]]
+            positions = np.flatnonzero(keep).astype(np.int64, copy=False)
+            starts, wide = self.starts[keep], self._wide[keep[self._wide]]
         last_day = 0
         if len(positions):
             last_day = max(0, int(starts[-1]), int(self.ends[wide].max()) if len(wide) else 0)
         return VectorSelection(
-            positions, starts, self._starts_by_theme(keep), wide, self._starts32[wide], last_day
+            positions, starts, self._starts_by_theme(keep), wide, self.starts[wide], last_day
         )
 
     def _starts_by_theme(self, keep: np.ndarray | None) -> dict[int, np.ndarray]:
@@ -186,7 +179,7 @@ class VectorIndex(TimelineIndex):
             begins = np.concatenate(([0], bounds)).tolist() if len(order) else []
             ends = [*begins[1:], len(order)][: len(begins)]
             groups = [(int(themes[b]), b, e) for b, e in zip(begins, ends, strict=True)]
-            self._theme_order = (order, self._starts32[order], groups)
+            self._theme_order = (order, self.starts[order], groups)
         order, grouped_starts, groups = self._theme_order
         kept_in_order = None if keep is None else keep[order]
         found = []
@@ -269,7 +262,7 @@ class VectorIndex(TimelineIndex):
 
     def notable(self) -> list[int]:
         if self._notable is None:
-            self._notable = self._every_position[self.ranks >= RANK_SCALE]
+            self._notable = np.flatnonzero(self.ranks >= RANK_SCALE)
         return self._notable
 
     def landmarks(
@@ -308,7 +301,6 @@ class VectorIndex(TimelineIndex):
         for name in _ARRAY_TYPES:
             setattr(self, name, np.delete(getattr(self, name), positions))
         self._table = None  # filled again when next asked: one pass
-        self._derive()
         if self._by_id is not None:  # kept up to date: sorting a million ids again costs 0.1 s
             sorted_ids, order = self._by_id
             dropped = np.asarray(positions, np.int64)
@@ -322,7 +314,6 @@ class VectorIndex(TimelineIndex):
             values = np.array([getattr(row, field_name) for row in rows], dtype)
             setattr(self, name, np.insert(getattr(self, name), points, values))
         self._table = None
-        self._derive()
         if self._by_id is not None:
             sorted_ids, order = self._by_id
             # np.insert puts each row before the old element at its point: an old element moves
@@ -376,9 +367,7 @@ def _positions(positions: Iterable[int]) -> np.ndarray:
 
 
 def _ceiling(values: np.ndarray) -> np.ndarray:
-    """Rounded up, as 32-bit days (see VectorIndex._derive)."""
-    limits = np.iinfo(np.int32)
-    return np.ceil(np.clip(values, limits.min, limits.max)).astype(np.int32)
+    return np.ceil(values).astype(np.int64)
 
 
 def _both(keep: np.ndarray | None, also: np.ndarray) -> np.ndarray:
