@@ -26,6 +26,7 @@ def made(tmp_path_factory):
 def db(request, made, tmp_path, monkeypatch):
     if request.param.startswith("numpy"):
         monkeypatch.setattr(indexing, "VECTORS_AT_OPEN", 0)
+        monkeypatch.setattr(indexing, "VECTOR_FROM", 0)
     if request.param == "numpy, ids found by sorting":  # as for ids too sparse for a table
         monkeypatch.setattr(VectorIndex, "_table_by_id", lambda _self: None)
     path = tmp_path / "copy.db"
@@ -116,3 +117,19 @@ def test_a_change_of_themes_reads_the_index_again(db):
     again = index_of(db)
     assert again is not loaded
     assert again.theme_slugs == list(reversed(loaded.theme_slugs))
+
+
+def test_an_index_read_again_after_a_change_is_numpy_when_large(made, tmp_path, monkeypatch):
+    """At open a timeline between VECTOR_FROM and VECTORS_AT_OPEN gets the plain index (numpy
+    comes after the first paint); read again after a change, the window is up: numpy at once."""
+    monkeypatch.setattr(indexing, "VECTOR_FROM", 100)
+    monkeypatch.setattr(indexing, "VECTORS_AT_OPEN", 1000)  # the file holds 300 events
+    path = tmp_path / "copy.db"
+    shutil.copyfile(made, path)
+    database = open_database(path)
+    try:
+        assert type(index_of(database)) is indexing.TimelineIndex
+        events_changed(database, [], themes_changed=True)
+        assert type(index_of(database)) is VectorIndex
+    finally:
+        database.close()

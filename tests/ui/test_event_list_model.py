@@ -127,6 +127,7 @@ def test_over_the_numpy_index_the_model_shows_the_same_rows(qtmodeltester, bundl
     plain.set_filter(wanted)
     expected_ids = list(plain.ids)
     monkeypatch.setattr(indexing, "VECTORS_AT_OPEN", 0)
+    monkeypatch.setattr(indexing, "VECTOR_FROM", 0)
     bundled_db.changed()  # the index is read again, now as the numpy one
     model = EventListModel(bundled_db)
     assert isinstance(indexing.index_of(bundled_db), VectorIndex)

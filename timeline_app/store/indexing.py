@@ -36,15 +36,15 @@ def index_of(db: Database) -> TimelineIndex:
     kept = _loaded.get(db)
     if kept is not None and kept[0] == db.generation:
         return kept[1]
-    index = _load(db)
+    index = _load(db, at_open=kept is None)  # read again after a change: the window is up
     _loaded[db] = (db.generation, index)
     return index
 
 
-def index_kind(events: int) -> type[TimelineIndex]:
-    """The index class to open a timeline of this many events with: numpy's only where it pays
-    for its import on the way to the first paint."""
-    if events < VECTORS_AT_OPEN:
+def index_kind(events: int, at_open: bool = True) -> type[TimelineIndex]:
+    """The index class for a timeline of this many events: numpy's only where it pays for its
+    import, which at open is on the way to the first paint."""
+    if events < (VECTORS_AT_OPEN if at_open else VECTOR_FROM):
         return TimelineIndex
     from timeline_app.store.vector_index import VectorIndex
 
@@ -70,12 +70,12 @@ def use_vectors(db: Database) -> None:
     _loaded[db] = (kept[0], faster)
 
 
-def _load(db: Database) -> TimelineIndex:
+def _load(db: Database, at_open: bool) -> TimelineIndex:
     saved = db.read("SELECT data FROM index_cache WHERE name = ?", (CACHE_NAME,))
-    index = unpack(saved[0][0], index_kind) if saved else None
+    index = unpack(saved[0][0], lambda events: index_kind(events, at_open)) if saved else None
     if index is None:
         built = _read_arrays(db)
-        index = index_kind(len(built["ids"]))(**built)
+        index = index_kind(len(built["ids"]), at_open)(**built)
         with suppress(StoreError):  # a read-only or busy file simply goes without
             db.write(
                 "INSERT OR REPLACE INTO index_cache (name, data) VALUES (?, ?)",
@@ -146,13 +146,11 @@ def events_changed(db: Database, event_ids: Iterable[int], themes_changed: bool 
     kept = _loaded.get(db)
     db.changed()
     if themes_changed or kept is None or kept[0] != db.generation - 1:
-        _loaded.pop(db, None)  # read afresh when next asked (nothing loaded is older)
-        return
+        return  # what is loaded is older than the file now: read afresh when next asked
     index = kept[1]
     wanted = sorted(set(event_ids))
     themes = db.read("SELECT id, slug FROM themes ORDER BY position, id")
     if [slug for _, slug in themes] != index.theme_slugs:
-        _loaded.pop(db, None)
         return
     rows, sort_keys = _current_rows(db, wanted, _RowReader(themes))
     rows.sort(key=lambda row: (sort_keys[row.id], row.id))
