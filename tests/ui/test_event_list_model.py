@@ -114,3 +114,28 @@ def test_a_row_scrolled_to_right_after_a_filter_change_is_shown(qtbot, shown_pan
     view.scrollTo(last)  # at once, as selecting an event does
     qtbot.wait(10)
     assert view.viewport().rect().intersects(view.visualRect(last))
+
+
+def test_over_the_numpy_index_the_model_shows_the_same_rows(qtmodeltester, bundled_db, monkeypatch):
+    """Large timelines hand the list their ids as numpy arrays: rows, ids and the row of an id
+    come out as with the plain index, as Python ints."""
+    from timeline_app.store import indexing
+    from timeline_app.store.vector_index import VectorIndex
+
+    wanted = TimelineFilter(themes=frozenset({"energy"}), first_year=2000)
+    plain = EventListModel(bundled_db)
+    plain.set_filter(wanted)
+    expected_ids = list(plain.ids)
+    monkeypatch.setattr(indexing, "VECTORS_AT_OPEN", 0)
+    monkeypatch.setattr(indexing, "VECTOR_FROM", 0)
+    bundled_db.changed()  # the index is read again, now as the numpy one
+    model = EventListModel(bundled_db)
+    assert isinstance(indexing.index_of(bundled_db), VectorIndex)
+    qtmodeltester.check(model)
+    model.set_filter(wanted)
+    qtmodeltester.check(model)
+    assert list(model.ids) == expected_ids and expected_ids
+    ids = [model.index(row, 0).data(EventRole.ID) for row in range(model.rowCount())]
+    assert ids == expected_ids and all(type(i) is int for i in ids)
+    assert [model.row_of(i) for i in expected_ids] == list(range(len(expected_ids)))
+    assert model.row_of(-5) is None and model.event_id(len(expected_ids)) is None

@@ -154,10 +154,11 @@ def test_a_bug_met_while_opening_goes_to_the_crash_dialog(qapp, monkeypatch, mes
     assert any(r.exc_info and "no such column" in str(r.exc_info[1]) for r in caplog.records)
 
 
-def test_the_window_shows_without_loading_sqlalchemy_or_the_formats():
+def test_the_window_shows_without_loading_sqlalchemy_numpy_or_the_formats():
     """SQLAlchemy takes about half a second to import: only writing needs it, never the way to
     the first paint (nor do the other programs' formats, loaded on first import or export;
-    only their small error classes, which the File actions catch)."""
+    only their small error classes, which the File actions catch). numpy, a fraction of a
+    second, is for large timelines only: the bundled one opens without it."""
     import subprocess
     import sys
 
@@ -170,7 +171,7 @@ def test_the_window_shows_without_loading_sqlalchemy_or_the_formats():
         "from timeline_app.ui.main_window import MainWindow\n"
         "window = MainWindow(open_database(paths.bundled_database(), read_only=True))\n"
         "window.show(); window.repaint(); app.processEvents()\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'numpy')"
         " or m.startswith('timeline_app.formats.') and m != 'timeline_app.formats.errors'))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

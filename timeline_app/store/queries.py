@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
 from timeline_app.store.indexing import index_of
-from timeline_app.store.search import matching_ids
-from timeline_app.store.timeline_index import RANK_SCALE, Selection
+from timeline_app.store.search import found_ids
+from timeline_app.store.timeline_index import RANK_SCALE, EventIds, Selection
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Dependence, Event, Source, Theme
@@ -50,7 +50,7 @@ class MarkRow:
 
 
 def _selection(db: Database, wanted: TimelineFilter) -> Selection:
-    return index_of(db).select(wanted, lambda text: matching_ids(db, text))
+    return index_of(db).select(wanted, lambda text: found_ids(db, text))
 
 
 def timeline_title(db: Database) -> str:
@@ -98,23 +98,23 @@ def count_events(db: Database, wanted: TimelineFilter) -> int:
     return len(_selection(db, wanted).positions)
 
 
-def event_ids(db: Database, wanted: TimelineFilter) -> list[int]:
-    """Ids of the events that pass the filter, in chronological order."""
-    ids = index_of(db).ids
-    return [ids[p] for p in _selection(db, wanted).positions]
+def event_ids(db: Database, wanted: TimelineFilter) -> EventIds:
+    """Ids of the events that pass the filter, in chronological order (a sequence of ints that
+    also tells the row of an id)."""
+    return index_of(db).event_ids(_selection(db, wanted))
 
 
 def theme_counts(db: Database, wanted: TimelineFilter) -> dict[str, int]:
     """For each theme, how many events it would show under the rest of the filter."""
-    return index_of(db).theme_counts(wanted, lambda text: matching_ids(db, text))
+    return index_of(db).theme_counts(wanted, lambda text: found_ids(db, text))
 
 
 def extent(db: Database, wanted: TimelineFilter) -> tuple[int, int] | None:
     """The first and last day touched by the events that pass the filter."""
     selection = _selection(db, wanted)
-    if not selection.positions:
+    if not len(selection.positions):
         return None
-    return selection.starts[0], selection.last_day
+    return int(selection.starts[0]), selection.last_day
 
 
 def count_in_span(db: Database, wanted: TimelineFilter, first_day: int, last_day: int) -> int:
@@ -149,11 +149,12 @@ def landmarks_in_span(
 
 def _mark_rows(db: Database, positions: list[int]) -> list[MarkRow]:
     index = index_of(db)
-    ids = [index.ids[p] for p in positions]
+    ids = index.ids_at(positions)
     known = index.mark_rows  # kept with the index: zooming and panning ask for them again
     missing = [i for i in ids if i not in known]
     columns = 'id, start_day, end_day, start, "end", approximate, title'
-    weights = {index.ids[p]: index.ranks[p] / RANK_SCALE for p in positions}
+    ranks = index.ranks_at(positions)
+    weights = {i: rank / RANK_SCALE for i, rank in zip(ids, ranks, strict=True)}
     read = {
         row[0]: MarkRow(*row[:5], bool(row[5]), row[6], slugs, weights[row[0]])
         for row, slugs in _rows_with_themes(db, columns, missing)
@@ -226,8 +227,13 @@ def filtered_events(db: Database, wanted: TimelineFilter) -> list[Event]:
 def events_citing(db: Database, source_id: str) -> list[Event]:
     """Every event that quotes this source, in chronological order."""
     rows = db.read("SELECT DISTINCT event_id FROM citations WHERE source_id = ?", (source_id,))
-    position_of = index_of(db).position_of
-    ids = sorted((row[0] for row in rows), key=lambda i: position_of.get(i, -1))
+    index = index_of(db)
+
+    def position(event_id: int) -> int:
+        found = index.position(event_id)
+        return -1 if found is None else found
+
+    ids = sorted((row[0] for row in rows), key=position)
     return events(db, ids)
 
 

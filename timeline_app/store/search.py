@@ -63,8 +63,15 @@ def words_to_highlight(text: str) -> list[str]:
 
 def matching_ids(db: Database, text: str) -> frozenset[int]:
     """The ids of the events whose title, summary or quotes hold every word of the search."""
+    found = found_ids(db, text)
+    return frozenset(map(int, found.split(","))) if found else frozenset()
+
+
+def found_ids(db: Database, text: str) -> str:
+    """matching_ids as one comma-separated string ("" for none): SQLite hands over a hundred
+    thousand ids as one string several times quicker than as a row each."""
     query = fts_query(text)
     if query is None:
-        return frozenset()
-    rows = db.read("SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (query,))
-    return frozenset(row[0] for row in rows)
+        return ""
+    rows = db.read("SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ?", (query,))
+    return rows[0][0] or ""

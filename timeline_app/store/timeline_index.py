@@ -14,7 +14,7 @@ import json
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import sub
 
@@ -28,7 +28,68 @@ _CACHED_POSITIONS = 2_500_000
 _MARK_ROWS_KEPT = 20_000  # rows of events shown on the canvas, kept for the next zoom or pan
 RANK_SCALE = 1000  # weights are kept as whole thousandths
 
-Matching = Callable[[str], frozenset[int]]  # the ids of the events a search finds
+# The ids of the events a search finds, comma-separated (search.found_ids).
+Matching = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """What the index keeps of one event (see store/indexing.py for how it is read)."""
+
+    id: int
+    start: int
+    end: int
+    mask: int
+    primary: int
+    rank: int
+
+
+class EventIds(Sequence[int]):
+    """Ids of the events that pass a filter, in chronological order, and the row of each.
+
+    Kept as the index's own arrays (a plain list, or numpy for large timelines): a million ids
+    as Python ints would cost tens of milliseconds and megabytes on every change of filter."""
+
+    def __init__(self, values: Sequence, find_row: Callable[[int], int | None]) -> None:
+        self._values = values
+        self._find_row = find_row
+
+    def row_of(self, event_id: int) -> int | None:
+        return self._find_row(event_id)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, row):  # an int, or a list of ints for a slice
+        if isinstance(row, slice):
+            return _plain_list(self._values[row])
+        return int(self._values[row])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(_plain_list(self._values))
+
+    def __contains__(self, event_id: object) -> bool:
+        return isinstance(event_id, int) and self.row_of(event_id) is not None
+
+    def index(self, event_id: int, *_bounds) -> int:  # type: ignore[override]
+        row = self.row_of(event_id)
+        if row is None:
+            raise ValueError(f"event {event_id} is not shown")
+        return row
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, EventIds | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"EventIds({len(self)} events)"
+
+
+def _plain_list(values) -> list[int]:
+    return values.tolist() if hasattr(values, "tolist") else list(values)
 
 
 @dataclass(frozen=True)
@@ -65,6 +126,7 @@ class TimelineIndex:
         self.longest = max(map(sub, ends, starts), default=0)
         self._selections: OrderedDict[tuple, Selection] = OrderedDict()
         self._searches: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._theme_counts: OrderedDict[tuple, dict[str, int]] = OrderedDict()
         self._notable: list[int] | None = None
         self.mark_rows: dict = {}  # queries.MarkRow by id, for what the canvas has shown
 
@@ -77,10 +139,63 @@ class TimelineIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def position(self, event_id: int) -> int | None:
+        """Where the event sits in chronological order; None if the index does not hold it."""
+        return self.position_of.get(event_id)
+
+    def event_ids(self, selection: Selection) -> EventIds:
+        ids = self.ids
+        values = [ids[p] for p in selection.positions]
+        rows: dict[int, int] = {}
+
+        def find_row(event_id: int) -> int | None:
+            if not rows and values:  # built on the first question: most filters never get one
+                rows.update(zip(values, range(len(values)), strict=True))
+            return rows.get(event_id)
+
+        return EventIds(values, find_row)
+
+    def replace_events(
+        self, gone: Iterable[int], rows: list[IndexRow], place: Callable[[Sequence, IndexRow], int]
+    ) -> None:
+        """Take the events `gone` out (edited or deleted), then put `rows` in, their state now;
+        `place(ids, row)` says where a row goes among the ids left. Rows that land between the
+        same two events go in the order given."""
+        self._delete(sorted(p for p in map(self.position, gone) if p is not None))
+        points = [place(self.ids, row) for row in rows]
+        order = sorted(range(len(rows)), key=lambda k: (points[k], k))
+        self._insert([points[k] for k in order], [rows[k] for k in order])
+        self.longest = max([self.longest, *(row.end - row.start for row in rows)])
+        self._selections.clear()
+        self._searches.clear()
+        self._theme_counts.clear()
+        self._notable = None
+        for event_id in gone:
+            self.mark_rows.pop(event_id, None)
+
+    def _delete(self, positions: list[int]) -> None:
+        for name in _ARRAYS:
+            values = getattr(self, name)
+            for p in reversed(positions):
+                del values[p]
+
+    def _insert(self, points: list[int], rows: list[IndexRow]) -> None:
+        for name, field in zip(_ARRAYS, _ROW_FIELDS, strict=True):
+            values = getattr(self, name)
+            for shift, (point, row) in enumerate(zip(points, rows, strict=True)):
+                values.insert(point + shift, getattr(row, field))
+        self.position_of = dict(zip(self.ids, range(len(self.ids)), strict=True))
+
+    def ids_at(self, positions: Iterable[int]) -> list[int]:
+        return [self.ids[p] for p in positions]
+
+    def ranks_at(self, positions: Iterable[int]) -> list[int]:
+        return [self.ranks[p] for p in positions]
+
     def select(self, wanted: TimelineFilter, matching: Matching | None = None) -> Selection:
         """The events that pass the filter (cached: the same filter is asked for often).
         `matching` finds the events a search names; without it the search is left out."""
-        key = (wanted.themes, wanted.first_year, wanted.last_year, wanted.search.strip())
+        key = _key(wanted)
         cached = self._selections.get(key)
         if cached is not None:
             self._selections.move_to_end(key)
@@ -91,11 +206,15 @@ class TimelineIndex:
         self._selections[key] = selection
         kept = sum(len(s.positions) for s in self._selections.values())
         while len(self._selections) > 1 and (
-            len(self._selections) > _CACHED_FILTERS or kept > _CACHED_POSITIONS
+            len(self._selections) > _CACHED_FILTERS or kept > self._positions_kept()
         ):
             _, dropped = self._selections.popitem(last=False)
             kept -= len(dropped.positions)
         return selection
+
+    @staticmethod
+    def _positions_kept() -> int:
+        return _CACHED_POSITIONS
 
     def _select(self, wanted: TimelineFilter, matching: Matching | None) -> Selection:
         end = len(self.ids)
@@ -139,19 +258,34 @@ class TimelineIndex:
     def theme_bits(self, slugs: frozenset[str]) -> int:
         return sum(1 << i for i, slug in enumerate(self.theme_slugs) if slug in slugs)
 
-    def _search(self, text: str, matching: Matching) -> frozenset[int]:
+    def _search(self, text: str, matching: Matching):
         cached = self._searches.get(text)
         if cached is None:
-            cached = self._searches[text] = matching(text)
+            cached = self._searches[text] = self._found(matching(text))
             if len(self._searches) > _CACHED_FILTERS:
                 self._searches.popitem(last=False)
         return cached
 
+    @staticmethod
+    def _found(joined: str) -> frozenset[int]:
+        return frozenset(map(int, joined.split(","))) if joined else frozenset()
+
     def theme_counts(
         self, wanted: TimelineFilter, matching: Matching | None = None
     ) -> dict[str, int]:
-        """Per theme, the events it would show under the rest of the filter."""
-        selection = self.select(wanted.with_themes(frozenset()), matching)
+        """Per theme, the events it would show under the rest of the filter (kept apart from
+        the selections: every theme toggle asks again, and a few numbers cost nothing to keep)."""
+        rest = wanted.with_themes(frozenset())
+        counts = self._theme_counts.get(_key(rest))
+        if counts is None:
+            counts = self._count_themes(self.select(rest, matching))
+            if matching is not None or fts_query(rest.search) is None:
+                self._theme_counts[_key(rest)] = counts
+                if len(self._theme_counts) > _CACHED_FILTERS:
+                    self._theme_counts.popitem(last=False)
+        return dict(counts)
+
+    def _count_themes(self, selection: Selection) -> dict[str, int]:
         per_mask = Counter(_gather(self.masks, selection.positions))
         return {
             slug: sum(count for mask, count in per_mask.items() if mask & (1 << i))
@@ -226,6 +360,10 @@ class TimelineIndex:
         return sorted(chosen, key=lambda p: (-ranks[p], p))
 
 
+def _key(wanted: TimelineFilter) -> tuple:
+    return (wanted.themes, wanted.first_year, wanted.last_year, wanted.search.strip())
+
+
 def count_per_stretch(
     starts_by_theme: dict[str, list[int]],
     running: list[str],
@@ -263,20 +401,25 @@ def _gather(values: array, positions: range | list[int]) -> list:
 
 CACHE_NAME = "timeline-index-v2"
 _ARRAYS = ("ids", "starts", "ends", "masks", "primary", "ranks")
+_TYPECODES = ("q", "q", "q", "Q", "b", "H")  # numpy's int64, int64, int64, uint64, int8, uint16
+_ROW_FIELDS = ("id", "start", "end", "mask", "primary", "rank")  # IndexRow's, in _ARRAYS' order
 
 
 def pack(index: TimelineIndex) -> bytes:
     header = {
         "themes": index.theme_slugs,
-        "arrays": [[name, getattr(index, name).typecode] for name in _ARRAYS],
+        "arrays": [[name, typecode] for name, typecode in zip(_ARRAYS, _TYPECODES, strict=True)],
         "length": len(index.ids),
     }
-    body = b"".join(getattr(index, name).tobytes() for name in _ARRAYS)
+    body = b"".join(getattr(index, name).tobytes() for name in _ARRAYS)  # array or numpy
     return json.dumps(header).encode() + b"\n" + body
 
 
-def unpack(data: bytes) -> TimelineIndex | None:
-    """The saved index, or None if it was saved by a build that lays it out differently."""
+def unpack(
+    data: bytes, kind: Callable[[int], type[TimelineIndex]] = lambda _events: TimelineIndex
+) -> TimelineIndex | None:
+    """The saved index, as the class `kind` chooses for its number of events; None if it was
+    saved by a build that lays it out differently."""
     try:
         head, body = bytes(data).split(b"\n", 1)
         header = json.loads(head)
@@ -289,6 +432,6 @@ def unpack(data: bytes) -> TimelineIndex | None:
             offset += size
         if offset != len(body) or [n for n, _ in header["arrays"]] != list(_ARRAYS):
             return None
-        return TimelineIndex(theme_slugs=header["themes"], **arrays)
+        return kind(header["length"])(theme_slugs=header["themes"], **arrays)
     except (ValueError, KeyError, TypeError):
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -37,6 +37,7 @@ from timeline_app.render.scale import TimeScale
 from timeline_app.render.scene import Scene, cluster_at
 from timeline_app.render.visible import timeline_extent, visible_scene
 from timeline_app.store.database import Database
+from timeline_app.store.indexing import use_vectors
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.events import Theme
 from timeline_app.timeline.filter import TimelineFilter
@@ -90,6 +91,7 @@ class TimelineCanvas(QWidget):
         self._legend_height = 0.0
         self._press: QPointF | None = None
         self._dragged = False
+        self._painted_db: Database | None = None  # the database of the last paint
 
         self.clear_button = QPushButton(self.tr("Clear filters"), self)
         self.clear_button.setAccessibleName(self.tr("Clear filters"))
@@ -215,6 +217,10 @@ class TimelineCanvas(QWidget):
             self._paint_selection_without_mark(painter, scene, style)
         if not self._count:
             self._paint_empty_note(painter, style)
+        if self._painted_db is not self.db:  # the first paint of this timeline
+            self._painted_db = self.db
+            # What only speeds up later questions loads once the window is on screen.
+            QTimer.singleShot(100, lambda db=self.db: use_vectors(db))
         if self.hasFocus():
             painter.setPen(style.selection)
             painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))

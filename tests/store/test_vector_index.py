@@ -1,0 +1,111 @@
+"""The numpy index gives exactly the plain index's answers, on random timelines and filters."""
+
+import datetime as dt
+import random
+from array import array
+
+import pytest
+
+from timeline_app.store.timeline_index import TimelineIndex
+from timeline_app.store.vector_index import VectorIndex
+from timeline_app.timeline.filter import TimelineFilter
+
+SLUGS = ["diplomacy", "energy", "trade", "defense", "culture"]
+FIRST_DAY = dt.date(1990, 1, 1).toordinal()
+
+
+def _random_arrays(rng: random.Random, events: int, id_spread: int = 5) -> dict:
+    """A random timeline; ids are drawn from 1 to id_spread × events (below 4 × events the
+    numpy index finds them by a table, above by sorting)."""
+    starts = sorted(FIRST_DAY + rng.randrange(0, 30 * 365) for _ in range(events))
+    ends = [s + (0 if rng.random() < 0.5 else rng.randrange(1, 900)) for s in starts]
+    return {
+        "ids": array("q", rng.sample(range(1, events * id_spread + 2), events)),
+        "starts": array("q", starts),
+        "ends": array("q", ends),
+        "masks": array("Q", (rng.randrange(0, 1 << len(SLUGS)) for _ in starts)),
+        "primary": array("b", (rng.randrange(-1, len(SLUGS)) for _ in starts)),
+        "ranks": array("H", (rng.choice([0, 250, 640, 999, 1000, 2000, 3999]) for _ in starts)),
+        "theme_slugs": list(SLUGS),
+    }
+
+
+def _random_filter(rng: random.Random) -> TimelineFilter:
+    themes = frozenset(s for s in SLUGS if rng.random() < 0.4)
+    first = rng.choice([None, 1990, 1995, 2004, 2030])
+    last = rng.choice([None, 1989, 1999, 2010, 2025])
+    search = rng.choice(["", "", "pipeline", "gas deal"])
+    return TimelineFilter(themes=themes, first_year=first, last_year=last, search=search)
+
+
+def _matching(rng: random.Random, ids: list[int]):
+    found = {text: rng.sample(ids, len(ids) // 4) + [10**9] for text in ("pipeline", "gas deal")}
+    return lambda text: ",".join(map(str, found[text]))
+
+
+def _plain(values) -> list:
+    return [int(v) for v in values]
+
+
+@pytest.mark.parametrize("id_spread", [1, 50])
+@pytest.mark.parametrize("seed", range(4))
+def test_every_answer_is_the_plain_index_answer(seed, id_spread):
+    rng = random.Random(seed)
+    arrays = _random_arrays(rng, rng.choice([1, 7, 400, 3000]), id_spread)
+    plain, fast = TimelineIndex(**arrays), VectorIndex(**arrays)
+    matching = _matching(rng, list(arrays["ids"]))
+    for _ in range(25):
+        wanted = _random_filter(rng)
+        expected, got = plain.select(wanted, matching), fast.select(wanted, matching)
+        assert _plain(got.positions) == list(expected.positions)
+        assert _plain(got.starts) == expected.starts
+        assert _plain(got.wide) == expected.wide
+        assert got.last_day == expected.last_day
+        assert [(t, _plain(s)) for t, s in got.by_primary_theme.items()] == [
+            (t, s) for t, s in expected.by_primary_theme.items()
+        ]
+        assert fast.theme_counts(wanted, matching) == plain.theme_counts(wanted, matching)
+        ids = plain.event_ids(expected)
+        assert fast.event_ids(got) == ids
+        for event_id in rng.sample(list(arrays["ids"]), min(20, len(arrays["ids"]))):
+            assert fast.event_ids(got).row_of(event_id) == ids.row_of(event_id)
+        for _ in range(8):
+            first = FIRST_DAY + rng.randrange(-400, 31 * 365)
+            last = first + rng.choice([0, 1, 30, 400, 4000, 12000])
+            assert fast.in_span(got, first, last) == plain.in_span(expected, first, last)
+            assert fast.count_in_span(got, first, last) == plain.count_in_span(
+                expected, first, last
+            )
+            width = rng.choice([0.7, 3.0, 17.25, 365.0])
+            got_buckets = fast.buckets(got, first, last, width)
+            expected_buckets = plain.buckets(expected, first, last, width)
+            assert got_buckets == expected_buckets
+            assert [list(c) for c in got_buckets.values()] == [
+                list(c) for c in expected_buckets.values()
+            ]  # the same themes in the same order: they are stacked in this order
+            slots = rng.choice([1, 5, 35])
+            assert fast.landmarks(got, first, last, slots) == plain.landmarks(
+                expected, first, last, slots
+            )
+
+
+def test_an_empty_timeline_answers_as_the_plain_one():
+    arrays = _random_arrays(random.Random(1), 0)
+    plain, fast = TimelineIndex(**arrays), VectorIndex(**arrays)
+    wanted = TimelineFilter(themes=frozenset({"energy"}))
+    assert _plain(fast.select(wanted).positions) == list(plain.select(wanted).positions) == []
+    assert fast.select(wanted).last_day == plain.select(wanted).last_day
+    assert fast.theme_counts(wanted) == plain.theme_counts(wanted)
+    assert fast.position(5) is None and plain.position(5) is None
+    assert fast.count_in_span(fast.select(wanted), FIRST_DAY, FIRST_DAY + 10) == 0
+
+
+def test_the_ids_of_a_selection_are_python_ints_in_chronological_order():
+    arrays = _random_arrays(random.Random(3), 500)
+    fast = VectorIndex(**arrays)
+    ids = fast.event_ids(fast.select(TimelineFilter(themes=frozenset({"trade"}))))
+    assert all(type(i) is int for i in ids) and type(ids[0]) is int
+    assert all(type(i) is int for i in ids[3:9])
+    assert ids[3:9] == list(ids)[3:9]
+    assert ids.row_of(ids[7]) == 7 and ids.index(ids[7]) == 7 and ids[7] in ids
+    assert -1 not in ids and ids.row_of(-1) is None
