@@ -87,3 +87,19 @@ def test_the_overview_strip_moves_the_view_and_follows_it(qtbot, window):
     window.filter_panel.set_filter(TimelineFilter(themes=frozenset({"energy"})))
     strip.repaint()
     assert strip.builds == builds + 1
+
+
+def test_an_event_chosen_in_the_list_is_named_on_the_timeline(qtbot, window):
+    # At first sight some events are only counted ("+16"); choosing one in the list must show
+    # its name on the timeline, not only a line through a count.
+    window.resize(first_launch_geometry(QRect(0, 0, 1280, 720)).size())
+    qtbot.waitUntil(lambda: window.canvas.width() < 1280)
+    window.canvas.fit_all()
+    labelled = {item.mark.event_id for item in window.canvas._current_scene().labelled()}
+    counted = [e.id for e in queries.filtered_events(window.db, TimelineFilter())
+               if e.id not in labelled]  # fmt: skip
+    assert counted, "every event is labelled at this size: the test needs a crowded view"
+    for event_id in counted[:5]:
+        window.select_event(event_id)
+        scene = window.canvas._current_scene()
+        assert event_id in {item.mark.event_id for item in scene.labelled()}, event_id

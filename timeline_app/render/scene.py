@@ -202,12 +202,14 @@ def lay_out(
     *,
     top: float = 0.0,
     lane_height: float = 20.0,
+    first: int | None = None,
 ) -> Scene:
-    """Place every mark, labelling the most important first; too many marks: counts instead."""
+    """Place every mark, labelling the most important first (and the event `first`, the
+    selected one, before them all); too many marks: counts instead."""
     if len(marks) > MAX_MARKS:
         return dense_scene(
             marks, aggregate(marks, scale), scale, height, label_width,
-            top=top, lane_height=lane_height,
+            top=top, lane_height=lane_height, first=first,
         )  # fmt: skip
     lanes = _Lanes(
         max(int((height - MORE_ROW) // lane_height), 1), scale.left, scale.left + scale.width
@@ -217,7 +219,7 @@ def lay_out(
     # No more labels can fit than lanes × the shortest labels across the width: the marks past
     # that many in label order are only drawn, which keeps a crowded view's layout quick.
     room = lanes.count * max(int(scale.width // (MIN_ELIDED + LABEL_GAP + LANE_GAP)), 1)
-    for mark in in_label_order(marks)[:room]:
+    for mark in in_label_order(marks, first)[:room]:
         item = placer.labelled(mark)
         if item is not None:
             labelled[mark.event_id] = item
@@ -249,30 +251,43 @@ def dense_scene(
     *,
     top: float = 0.0,
     lane_height: float = 20.0,
+    first: int | None = None,
 ) -> Scene:
-    """Counts per stretch, with the labels of the most important landmarks that fit over them.
+    """Counts per stretch, with the labels of the most important landmarks that fit over them
+    (the landmark `first`, the selected event, before them all).
     The first lane's room is left to the note that says what the columns count."""
     lanes = _Lanes(max(int(height // lane_height) - 1, 1), scale.left, scale.left + scale.width)
     placer = _Placer(scale, lanes, label_width, top + lane_height, lane_height)
     placed = []
-    for mark in in_label_order(landmarks):
+    for mark in in_label_order(landmarks, first):
         item = placer.labelled(mark)
         if item is not None:
             placed.append(item)
     return Scene(placed, buckets, [], [], top, lane_height)
 
 
-def in_label_order(marks: Sequence[Mark]) -> list[Mark]:
-    """Most important first; among equals, spread over time: the middle, then the quarters…"""
-    chronological = sorted(marks, key=lambda m: (m.first_day, m.last_day, m.event_id))
-    bits = max(len(chronological).bit_length(), 1)
-    spread = {m.event_id: _bit_reversed(i, bits) for i, m in enumerate(chronological)}
+def in_label_order(marks: Sequence[Mark], first: int | None = None) -> list[Mark]:
+    """Most important first; among equals, spread over time: the days on the coarsest grid of
+    the calendar first, then the finer ones. The grid is fixed to the calendar, not to the marks
+    in view, so an event added, deleted or scrolled into view leaves the others' order as it was.
+    The event `first` (the selected one) goes before all others."""
     return sorted(
-        chronological, key=lambda m: (-int(m.weight * TIERS_PER_LEVEL), spread[m.event_id])
+        marks,
+        key=lambda m: (
+            m.event_id != first,
+            -int(m.weight * TIERS_PER_LEVEL),
+            _bit_reversed(m.first_day % _GRID_DAYS),
+            m.last_day,
+            m.event_id,
+        ),
     )
 
 
-def _bit_reversed(value: int, bits: int) -> int:
+_GRID_BITS = 22  # 2**22 days: about 11,500 years of ordinal days before the grid repeats
+_GRID_DAYS = 1 << _GRID_BITS
+
+
+def _bit_reversed(value: int, bits: int = _GRID_BITS) -> int:
     return int(format(value, f"0{bits}b")[::-1], 2)
 
 

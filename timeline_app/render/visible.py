@@ -34,20 +34,25 @@ def visible_scene(
     *,
     top: float = 0.0,
     lane_height: float = 20.0,
+    selected: int | None = None,
 ) -> Scene:
-    """The scene for the scale's span; never reads events outside it."""
+    """The scene for the scale's span; never reads events outside it. The selected event is
+    labelled before any other, so the one the reader is looking at (one just added, say) is
+    never left unnamed in a count."""
     first, last = math.floor(scale.first_day), math.ceil(scale.last_day)
     if queries.count_in_span(db, wanted, first, last) <= MAX_MARKS:
         rows = queries.marks_in_span(db, wanted, first, last, MAX_MARKS)
         marks = [_mark(row, wanted) for row in rows]
-        return lay_out(marks, scale, height, label_width, top=top, lane_height=lane_height)
+        return lay_out(
+            marks, scale, height, label_width, top=top, lane_height=lane_height, first=selected
+        )
     slots = max(int(scale.width / LANDMARK_PIXELS), 1)
-    landmarks = [
-        _mark(row, wanted) for row in queries.landmarks_in_span(db, wanted, first, last, slots)
-    ]
+    rows = queries.landmarks_in_span(db, wanted, first, last, slots)
+    if selected is not None and all(row.id != selected for row in rows):
+        rows += queries.mark_rows_of(db, wanted, [selected], first, last)
     return dense_scene(
-        landmarks, visible_buckets(db, wanted, scale), scale, height, label_width,
-        top=top, lane_height=lane_height,
+        [_mark(row, wanted) for row in rows], visible_buckets(db, wanted, scale), scale, height,
+        label_width, top=top, lane_height=lane_height, first=selected,
     )  # fmt: skip
 
 

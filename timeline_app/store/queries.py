@@ -7,6 +7,7 @@ SQLAlchemy models serve the schema, migrations and writes (see writing.py).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from timeline_app.store.database import Database
@@ -145,6 +146,26 @@ def landmarks_in_span(
     """The weightiest events in the span, a few per stretch of it, weightiest first."""
     index = index_of(db)
     return _mark_rows(db, index.landmarks(_selection(db, wanted), first_day, last_day, slots))
+
+
+def mark_rows_of(
+    db: Database, wanted: TimelineFilter, event_ids: list[int], first_day: int, last_day: int
+) -> list[MarkRow]:
+    """Those of these events that pass the filter and touch the span (the selected event, to
+    label it in a view otherwise drawn as counts)."""
+    index = index_of(db)
+    selected = _selection(db, wanted).positions
+    found = []
+    for event_id in event_ids:
+        position = index.position(event_id)
+        if position is None or index.starts[position] > last_day:
+            continue
+        if index.ends[position] < first_day:
+            continue
+        at = bisect_left(selected, position)  # positions in a selection are ascending
+        if at < len(selected) and selected[at] == position:
+            found.append(position)
+    return _mark_rows(db, found)
 
 
 def _mark_rows(db: Database, positions: list[int]) -> list[MarkRow]:

@@ -87,6 +87,9 @@ class TimelineCanvas(QWidget):
         self._count = 0
         self._selected: int | None = None
         self._selected_days: tuple[int, int] | None = None  # first day, day after the last
+        # The event labelled before all others: the selected one, from the time it was selected
+        # while the scene left it without a label (an event just added, one picked in the list).
+        self._promoted: int | None = None
         self._style: TimelineStyle | None = None
         self._legend_height = 0.0
         self._press: QPointF | None = None
@@ -105,6 +108,7 @@ class TimelineCanvas(QWidget):
         self.themes = list(themes)
         self._style = None
         self._selected = None
+        self._promoted = None
         self.scale = None
         self._invalidate()
 
@@ -138,7 +142,17 @@ class TimelineCanvas(QWidget):
             if last < scale.first_day or first > scale.last_day:
                 middle = scale.x((first + last) / 2)
                 self._set_scale(scale.panned(scale.left + scale.width / 2 - middle))
+        if event_id is not None and event_id != self._promoted and not self._labels(event_id):
+            self._promoted = event_id
+            self._scene_key = None  # laid out again, this event's label first
         self.update()
+
+    def _labels(self, event_id: int) -> bool:
+        """Whether the scene as it is names this event."""
+        scene = self.scene if self._scene_key is not None else None
+        return scene is not None and any(
+            item.mark.event_id == event_id for item in scene.labelled()
+        )
 
     @property
     def current_filter(self) -> TimelineFilter:
@@ -303,14 +317,17 @@ class TimelineCanvas(QWidget):
         style = self._ensure_style()
         area = self.timeline_rect()
         lanes_height = max(area.height() - AXIS_HEIGHT - 8, LANE_HEIGHT)
-        key = (self.scale, area.top(), lanes_height, self._filter, id(self.db), style.font.key())
+        key = (
+            self.scale, area.top(), lanes_height, self._filter, id(self.db), style.font.key(),
+            self._promoted,
+        )  # fmt: skip
         if key != self._scene_key or self.scene is None:
             if not self._count:
                 self.scene = Scene()
             else:
                 self.scene = visible_scene(
                     self.db, self._filter, self.scale, lanes_height, style.label_width,
-                    top=area.top() + 4, lane_height=LANE_HEIGHT,
+                    top=area.top() + 4, lane_height=LANE_HEIGHT, selected=self._promoted,
                 )  # fmt: skip
                 self.scene_builds += 1
             self._scene_key = key
