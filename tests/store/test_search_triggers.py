@@ -109,7 +109,7 @@ def test_the_migrated_file_has_the_schema_and_triggers_of_a_new_one(migrated, tm
     assert "verified_in" in [column[1] for column in columns["citations"]]
 
 
-def test_bulk_writing_indexes_each_event_with_its_quotes_and_still_checks_references(tmp_path):
+def test_bulk_writing_indexes_each_event_with_its_quotes_and_keeps_the_triggers(tmp_path):
     from timeline_app.store.errors import StoreBug
     from timeline_app.store.writing import add_events, write_timeline
     from timeline_app.timeline.dates import DateSpan
@@ -132,8 +132,15 @@ def test_bulk_writing_indexes_each_event_with_its_quotes_and_still_checks_refere
         stranger = Source("unknown", "Not stored", "x.txt")
         cites_a_stranger = Event("e9", DateSpan.parse("2002"), "X", "", (theme,),
                                  (Citation("q", stranger),))  # fmt: skip
+        triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        kept = db.read(triggers)
+        assert len(kept) == 18
         with pytest.raises(StoreBug, match="FOREIGN KEY"):
             add_events(db, [cites_a_stranger])
         assert db.read("SELECT count(*) FROM events") == [(7,)]
+        assert db.read(triggers) == kept  # set aside and put back in one transaction, undone
+        add_events(db, [Event("e8", DateSpan.parse("2003"), "Ağdam", "", (theme,))])
+        assert db.read(triggers) == kept
+        assert db.read("SELECT rowid FROM events_fts WHERE events_fts MATCH 'agdam'") == [(8,)]
     finally:
         db.close()

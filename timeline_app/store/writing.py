@@ -1,5 +1,5 @@
-"""Putting a timeline into a database: themes, sources, events and citations (triggers keep the
-search index in step, see triggers.py)."""
+"""Putting a timeline into a database: themes, sources, events, citations and the search index
+(written here in bulk; triggers keep it in step with every other change, see triggers.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy import delete, func, insert, select, table
 
+from timeline_app.store.bulk import bulk_writing
 from timeline_app.store.database import Database
 from timeline_app.store.models import (
     CitationRow,
@@ -17,6 +18,7 @@ from timeline_app.store.models import (
     ThemeRow,
     event_themes,
 )
+from timeline_app.store.search import INSERT_ROW, search_row
 from timeline_app.timeline.document import SourceDependence
 from timeline_app.timeline.events import Event, Source, Theme
 from timeline_app.timeline.quotes import verified_in
@@ -106,7 +108,7 @@ def add_events(db: Database, events: Iterable[Event], batch: int = 5000) -> None
 
 
 def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], next_id: int) -> int:
-    event_rows, theme_links, citation_rows = [], [], []
+    event_rows, theme_links, citation_rows, search_rows = [], [], [], []
     for offset, event in enumerate(events):
         event_id = next_id + offset
         when = event.when
@@ -125,22 +127,19 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
             {"event_id": event_id, "source_id": c.source.id, "position": i, "quote": c.quote}
             for i, c in enumerate(event.citations)
         ]
+        quotes = (c.quote for c in event.citations)
+        search_rows.append(search_row(event_id, event.title, event.summary, quotes))
     with db.session() as session:
-        # Citations before their events: the citations' triggers then find no search row to
-        # update, and each event's own trigger indexes it once with all its quotes, instead of
-        # once plus once per quote. The foreign keys are checked at commit: deferring them
-        # lasts one transaction, so it is begun first (sqlite3 would begin it only at the insert).
         connection = session.connection()
-        if not connection.connection.driver_connection.in_transaction:
-            connection.exec_driver_sql("BEGIN")
-        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        if citation_rows:
-            session.execute(insert(CitationRow.__table__), citation_rows)
-        # Core inserts of the tables, not ORM bulk inserts: a third less time per batch, measured
-        # on 10,000 imported events (the rows are plain dicts either way).
-        session.execute(insert(EventRow.__table__), event_rows)
-        if theme_links:
-            session.execute(insert(event_themes), theme_links)
+        with bulk_writing(connection):
+            # Core inserts of the tables, not ORM bulk inserts: a third less time per batch,
+            # measured on 10,000 imported events (the rows are plain dicts either way).
+            session.execute(insert(EventRow.__table__), event_rows)
+            if theme_links:
+                session.execute(insert(event_themes), theme_links)
+            if citation_rows:
+                session.execute(insert(CitationRow.__table__), citation_rows)
+            connection.exec_driver_sql(INSERT_ROW, search_rows)
     return next_id + len(events)
 
 

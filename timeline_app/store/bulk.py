@@ -1,0 +1,38 @@
+"""Writing many events at once without the per-row triggers, inside the writer's own transaction.
+
+A trigger indexing one row at a time costs FTS5 a flush of its pending terms for each row (each
+trigger statement is a savepoint): importing 10,000 events took four times the CPU with the
+triggers as with one insert of all the search rows (benchmarks/import_speed.py; the numbers are
+in the commit that made this). So a bulk writer drops the triggers, writes the tables and the
+index rows itself, and puts the triggers back before committing: no other connection ever sees
+the file without them, and a failure rolls the triggers' removal back with the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from timeline_app.store.triggers import (
+    INDEX_CACHE_TRIGGERS,
+    SEARCH_TRIGGERS,
+    create_statements,
+    drop_statements,
+)
+
+_PER_ROW = SEARCH_TRIGGERS | INDEX_CACHE_TRIGGERS
+
+
+@contextmanager
+def bulk_writing(connection: Any) -> Iterator[None]:
+    """Inside the block, the caller writes the search rows of what it inserts and nothing
+    drops the saved index per row (it is dropped once, here). connection: SQLAlchemy's."""
+    if not connection.connection.driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN")  # the DDL and the rows in one transaction
+    for statement in drop_statements(_PER_ROW):
+        connection.exec_driver_sql(statement)
+    yield
+    connection.exec_driver_sql("DELETE FROM index_cache")
+    for statement in create_statements(_PER_ROW):
+        connection.exec_driver_sql(statement)

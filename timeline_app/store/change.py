@@ -1,0 +1,118 @@
+"""A change to a timeline file as the user asked for it: applied and reverted, each in one
+transaction, as the rows it writes (see row_changes.py); and what every kind of change shares."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from timeline_app.store import row_changes
+from timeline_app.store.database import Database
+from timeline_app.store.errors import StoreError
+from timeline_app.store.row_changes import RowChange
+
+# What the store itself refuses, in one place (the drafts' own problems: timeline/drafts.py).
+SAY = {
+    "theme exists": "A theme called “{name}” exists already.",
+    "no such theme": "There is no theme “{slug}”.",
+    "no such source": "That source is not in this timeline.",
+    "no events": "Choose the events to delete.",
+    "no such event": "That event is not in this timeline (it may have been deleted).",
+    "no such citation": "That quote is not in this timeline (it may have been deleted).",
+    "citation": "Quote {n}: {problem}",
+}
+
+Plan = Callable[[sqlite3.Connection], list[RowChange]]
+
+
+class EditRefused(StoreError):
+    """The change cannot be made as asked; nothing was written. problems: {field: message}."""
+
+    def __init__(self, found: dict[str, str]) -> None:
+        super().__init__(" ".join(found.values()))
+        self.problems = found
+
+
+class Change:
+    """One change the user made: apply and revert each write one transaction."""
+
+    def __init__(
+        self,
+        description: str,
+        plan: Plan,
+        *,
+        themes_changed: bool = False,
+        sources_changed: bool = False,
+    ) -> None:
+        self.description = description
+        self.themes_changed = themes_changed
+        self.sources_changed = sources_changed
+        self._plan = plan
+        self._rows: list[RowChange] | None = None
+
+    def apply(self, db: Database) -> None:
+        with db.transaction() as connection:
+            if self._rows is None:  # the first time: what to write, from the file as it is now
+                self._rows = self._plan(connection)
+            row_changes.write(connection, self._rows, forward=True)
+        db.changed()
+
+    def revert(self, db: Database) -> None:
+        if self._rows is None:
+            return  # never applied
+        with db.transaction() as connection:
+            row_changes.write(connection, self._rows, forward=False)
+        db.changed()
+
+    @property
+    def affected_events(self) -> frozenset[int]:
+        """Ids of the events whose row, themes or citations the change writes."""
+        ids = set()
+        for change in self._rows or ():
+            for row in (change.before, change.after):
+                if row is None:
+                    continue
+                if change.table == "events":
+                    ids.add(row["id"])
+                elif change.table in ("event_themes", "citations"):
+                    ids.add(row["event_id"])
+        return frozenset(ids)
+
+    def _inserted(self, table: str, column: str):
+        for change in self._rows or ():
+            if change.table == table and change.before is None:
+                return change.after[column]
+        return None
+
+    @property
+    def event_id(self) -> int | None:
+        """The event an add_event made (known after the first apply, kept on redo)."""
+        return self._inserted("events", "id")
+
+    @property
+    def theme_slug(self) -> str | None:
+        return self._inserted("themes", "slug")
+
+    @property
+    def source_id(self) -> str | None:
+        return self._inserted("sources", "id")
+
+    @property
+    def citation_id(self) -> int | None:
+        return self._inserted("citations", "id")
+
+
+def event_title(db: Database, event_id: int) -> str:
+    rows = db.read("SELECT title FROM events WHERE id = ?", (event_id,))
+    if not rows:
+        raise EditRefused({"event": SAY["no such event"]})
+    return rows[0][0]
+
+
+def refuse(found: dict[str, str]) -> None:
+    if found:
+        raise EditRefused(found)
+
+
+def next_id(connection: sqlite3.Connection, table: str) -> int:
+    return connection.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]

@@ -1,0 +1,95 @@
+"""Adding, editing and deleting the quotes an event cites, each checked as it is written."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from timeline_app.store.change import SAY, Change, EditRefused, event_title, next_id, refuse
+from timeline_app.store.database import Database
+from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
+from timeline_app.timeline.drafts import CitationDraft, problems
+from timeline_app.timeline.quotes import verified_in
+
+
+def add_citation(db: Database, event_id: int, draft: CitationDraft) -> Change:
+    title = event_title(db, event_id)
+    refuse(citation_problems(db, [draft], numbered=False))
+
+    def plan(connection: sqlite3.Connection) -> list[RowChange]:
+        position = connection.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM citations WHERE event_id = ?",
+            (event_id,),
+        ).fetchone()[0]
+        citation_id = next_id(connection, "citations")
+        row = citation_row(connection, citation_id, event_id, position, draft)
+        return [RowChange("citations", None, row)]
+
+    return Change(f"Add a quote to “{title}”", plan)
+
+
+def edit_citation(db: Database, citation_id: int, draft: CitationDraft) -> Change:
+    title = _citationevent_title(db, citation_id)
+    refuse(citation_problems(db, [draft], numbered=False))
+
+    def plan(connection: sqlite3.Connection) -> list[RowChange]:
+        before = read_one(connection, "citations", "id = ?", (citation_id,))
+        after = citation_row(connection, citation_id, before["event_id"], before["position"],
+                              draft)  # fmt: skip
+        return changes("citations", [before], [after])
+
+    return Change(f"Edit a quote of “{title}”", plan)
+
+
+def delete_citation(db: Database, citation_id: int) -> Change:
+    title = _citationevent_title(db, citation_id)
+
+    def plan(connection: sqlite3.Connection) -> list[RowChange]:
+        return changes("citations", read_rows(connection, "citations", "id = ?", (citation_id,)),
+                       [])  # fmt: skip
+
+    return Change(f"Delete a quote of “{title}”", plan)
+
+
+def citation_row(
+    connection: sqlite3.Connection, citation_id: int, event_id: int, position: int,
+    draft: CitationDraft,
+) -> dict[str, object]:  # fmt: skip
+    text = connection.execute(
+        "SELECT text FROM source_texts WHERE source_id = ?", (draft.source_id,)
+    ).fetchone()
+    return {
+        "id": citation_id,
+        "event_id": event_id,
+        "source_id": draft.source_id,
+        "position": position,
+        "quote": draft.quote,
+        "verified_in": verified_in(draft.quote, text[0] if text else None),
+    }
+
+
+def citation_problems(
+    db: Database, drafts: Sequence[CitationDraft], *, numbered: bool = True
+) -> dict[str, str]:
+    known = {source_id for (source_id,) in db.read("SELECT id FROM sources")}
+    found: dict[str, str] = {}
+    for n, draft in enumerate(drafts, 1):
+        here = problems(draft)
+        if draft.source_id.strip() and draft.source_id not in known:
+            here["source_id"] = SAY["no such source"]
+        for field, problem in here.items():
+            if numbered:
+                found.setdefault("citations", SAY["citation"].format(n=n, problem=problem))
+            else:
+                found[field] = problem
+    return found
+
+
+def _citationevent_title(db: Database, citation_id: int) -> str:
+    rows = db.read(
+        "SELECT e.title FROM citations c JOIN events e ON e.id = c.event_id WHERE c.id = ?",
+        (citation_id,),
+    )
+    if not rows:
+        raise EditRefused({"citation": SAY["no such citation"]})
+    return rows[0][0]

@@ -1,0 +1,108 @@
+"""Adding, editing and deleting events (with their themes and quotes)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from timeline_app.store.change import SAY, Change, EditRefused, event_title, next_id, refuse
+from timeline_app.store.database import Database
+from timeline_app.store.edit_citations import citation_problems, citation_row
+from timeline_app.store.keys import new_key
+from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
+from timeline_app.timeline.drafts import CitationDraft, EventDraft, problems
+
+
+def add_event(db: Database, draft: EventDraft, citations: Sequence[CitationDraft] = ()) -> Change:
+    refuse(_event_problems(db, draft) | citation_problems(db, citations))
+
+    def plan(connection: sqlite3.Connection) -> list[RowChange]:
+        event_id = next_id(connection, "events")
+        key = new_key(connection, "events", "key", draft.title, draft.start[:4])
+        row = {"id": event_id, "key": key, **_event_columns(connection, draft)}
+        rows = [RowChange("events", None, row)]
+        rows += changes("event_themes", [], _theme_links(connection, event_id, draft))
+        first = next_id(connection, "citations")
+        for position, cited in enumerate(citations):
+            row = citation_row(connection, first + position, event_id, position, cited)
+            rows.append(RowChange("citations", None, row))
+        return rows
+
+    return Change(f"Add “{draft.title.strip()}”", plan)
+
+
+def edit_event(db: Database, event_id: int, draft: EventDraft) -> Change:
+    event_title(db, event_id)
+    refuse(_event_problems(db, draft))
+
+    def plan(connection: sqlite3.Connection) -> list[RowChange]:
+        before = read_one(connection, "events", "id = ?", (event_id,))
+        after = before | _event_columns(connection, draft)
+        links = read_rows(connection, "event_themes", "event_id = ?", (event_id,))
+        return changes("events", [before], [after]) + changes(
+            "event_themes", links, _theme_links(connection, event_id, draft)
+        )
+
+    return Change(f"Edit “{draft.title.strip()}”", plan)
+
+
+def delete_events(db: Database, event_ids: Sequence[int]) -> Change:
+    ids = list(dict.fromkeys(event_ids))
+    if not ids:
+        raise EditRefused({"event": SAY["no events"]})
+    titles = [event_title(db, event_id) for event_id in ids]
+
+    def plan(connection: sqlite3.Connection) -> list[RowChange]:
+        rows = []
+        for event_id in ids:  # children first: nothing is left for the file to cascade
+            for table, column in (("citations", "event_id"), ("event_themes", "event_id"),
+                                  ("events", "id")):  # fmt: skip
+                rows += changes(table, read_rows(connection, table, f"{column} = ?", (event_id,)),
+                                [])  # fmt: skip
+        return rows
+
+    description = f"Delete “{titles[0]}”" if len(ids) == 1 else f"Delete {len(ids)} events"
+    return Change(description, plan)
+
+
+def _event_problems(db: Database, draft: EventDraft) -> dict[str, str]:
+    found = problems(draft)
+    known = {slug for (slug,) in db.read("SELECT slug FROM themes")}
+    unknown = [slug for slug in draft.theme_slugs if slug not in known]
+    if unknown and "theme_slugs" not in found:
+        found["theme_slugs"] = SAY["no such theme"].format(slug=unknown[0])
+    return found
+
+
+def _event_columns(connection: sqlite3.Connection, draft: EventDraft) -> dict[str, object]:
+    span = draft.span()
+    primary = None
+    if draft.theme_slugs:
+        primary = _theme_id(connection, draft.theme_slugs[0])
+    return {
+        "start": span.start.iso(),
+        "end": span.end.iso() if span.end else None,
+        "approximate": int(span.approximate),
+        "start_day": span.first_day().toordinal(),
+        "end_day": span.last_day().toordinal(),
+        "sort_key": span.sort_key(),
+        "primary_theme_id": primary,
+        "title": draft.title.strip(),
+        "summary": draft.summary.strip(),
+        "importance": None if draft.importance is None else int(draft.importance),
+        "date_basis": draft.date_basis,
+    }
+
+
+def _theme_links(connection: sqlite3.Connection, event_id: int, draft: EventDraft) -> list[dict]:
+    return [
+        {"event_id": event_id, "theme_id": _theme_id(connection, slug)}
+        for slug in draft.theme_slugs
+    ]
+
+
+def _theme_id(connection: sqlite3.Connection, slug: str) -> int:
+    row = connection.execute("SELECT id FROM themes WHERE slug = ?", (slug,)).fetchone()
+    if row is None:  # deleted since the change was built
+        raise EditRefused({"theme_slugs": SAY["no such theme"].format(slug=slug)})
+    return row[0]

@@ -1,0 +1,98 @@
+"""Adding, editing, moving and deleting themes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from timeline_app.store.change import SAY, Change, EditRefused, next_id, refuse
+from timeline_app.store.database import Database
+from timeline_app.store.keys import new_key
+from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
+from timeline_app.timeline.drafts import ThemeDraft, problems
+
+
+def add_theme(db: Database, draft: ThemeDraft) -> Change:
+    refuse(_theme_problems(db, draft, None))
+
+    def plan(connection: sqlite3.Connection) -> list[RowChange]:
+        position = connection.execute("SELECT coalesce(max(position), -1) + 1 FROM themes")
+        row = {
+            "id": next_id(connection, "themes"),
+            "slug": new_key(connection, "themes", "slug", draft.name),
+            "name": draft.name.strip(),
+            "colour": draft.colour.strip(),
+            "position": position.fetchone()[0],
+        }
+        return [RowChange("themes", None, row)]
+
+    return Change(f"Add theme “{draft.name.strip()}”", plan, themes_changed=True)
+
+
+def edit_theme(db: Database, slug: str, draft: ThemeDraft) -> Change:
+    refuse(_theme_problems(db, draft, slug))
+
+    def plan(connection: sqlite3.Connection) -> list[RowChange]:
+        before = read_one(connection, "themes", "slug = ?", (slug,))
+        after = before | {"name": draft.name.strip(), "colour": draft.colour.strip()}
+        return changes("themes", [before], [after])
+
+    return Change(f"Edit theme “{draft.name.strip()}”", plan, themes_changed=True)
+
+
+def move_theme(db: Database, slug: str, new_position: int) -> Change:
+    name = _theme_name(db, slug)
+
+    def plan(connection: sqlite3.Connection) -> list[RowChange]:
+        before = read_rows(connection, "themes", "1 ORDER BY position, id")
+        order = [row for row in before if row["slug"] != slug]
+        moving = read_one(connection, "themes", "slug = ?", (slug,))
+        order.insert(max(0, min(new_position, len(order))), moving)
+        after = [row | {"position": position} for position, row in enumerate(order)]
+        return changes("themes", before, after)
+
+    return Change(f"Move theme “{name}”", plan, themes_changed=True)
+
+
+def delete_theme(db: Database, slug: str) -> Change:
+    name = _theme_name(db, slug)
+
+    def plan(connection: sqlite3.Connection) -> list[RowChange]:
+        theme = read_one(connection, "themes", "slug = ?", (slug,))
+        links = read_rows(connection, "event_themes", "theme_id = ?", (theme["id"],))
+        # An event whose first theme this was takes its next theme, in theme order, as first.
+        primaries = read_rows(connection, "events", "primary_theme_id = ?", (theme["id"],))
+        moved = []
+        for event in primaries:
+            row = connection.execute(
+                "SELECT t.id FROM event_themes et JOIN themes t ON t.id = et.theme_id "
+                "WHERE et.event_id = ? AND t.id != ? ORDER BY t.position, t.id LIMIT 1",
+                (event["id"], theme["id"]),
+            ).fetchone()
+            moved.append(event | {"primary_theme_id": row[0] if row else None})
+        return (
+            changes("events", primaries, moved)
+            + changes("event_themes", links, [])
+            + [RowChange("themes", theme, None)]
+        )
+
+    return Change(f"Delete theme “{name}”", plan, themes_changed=True)
+
+
+def _theme_problems(db: Database, draft: ThemeDraft, slug: str | None) -> dict[str, str]:
+    found = problems(draft)
+    if slug is not None:
+        _theme_name(db, slug)
+    name = draft.name.strip()
+    taken = db.read(
+        "SELECT name FROM themes WHERE lower(name) = lower(?) AND slug IS NOT ?", (name, slug)
+    )
+    if name and taken and "name" not in found:
+        found["name"] = SAY["theme exists"].format(name=taken[0][0])
+    return found
+
+
+def _theme_name(db: Database, slug: str) -> str:
+    rows = db.read("SELECT name FROM themes WHERE slug = ?", (slug,))
+    if not rows:
+        raise EditRefused({"slug": SAY["no such theme"].format(slug=slug)})
+    return rows[0][0]
