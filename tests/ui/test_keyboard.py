@@ -44,7 +44,7 @@ def test_tab_goes_through_filters_timeline_list_and_details_in_order_and_wraps(q
     expected = [
         panel.search_box, *panel.theme_boxes.values(), panel.all_button, panel.none_button,
         panel.first_year, panel.last_year, panel.clear_button,
-        window.canvas, window.list_pane.view, details,
+        window.canvas, window.list_pane.view, details, details.edit_button,
     ]  # fmt: skip
     for block in details.quote_blocks:
         expected += [block.open_button, block.copy_button]
@@ -73,7 +73,7 @@ def test_the_quotes_buttons_of_a_newly_selected_event_are_in_the_chain(qtbot, wi
     window.select_event(ids[0])
     window.select_event(ids[-1])
     last = window.detail_pane.quote_blocks[-1].copy_button
-    walked = tab_walk(qtbot, window.list_pane.view, 2 * len(window.detail_pane.quote_blocks) + 2)
+    walked = tab_walk(qtbot, window.list_pane.view, 2 * len(window.detail_pane.quote_blocks) + 3)
     assert walked[-2:] == [last, window.filter_panel.search_box]
 
 

@@ -28,6 +28,7 @@ from timeline_app.timeline.events import Citation, Event, Theme
 from timeline_app.ui.highlight import highlighted_html
 from timeline_app.ui.theme_chips import chips_width, mark_colours, paint_chips
 from timeline_app.wording.dates import span_label
+from timeline_app.wording.quotes import status_line, status_sentence
 from timeline_app.wording.sources import attribution, citation_text
 
 
@@ -77,6 +78,7 @@ class QuoteBlock(QFrame):
         self.quote_label.setAccessibleName(self.tr("Quote"))
         # An imported source may come without a quote (a link, a picture's credit): named only.
         self.quote_label.setVisible(bool(citation.quote))
+        self.status_label = _status_label(citation, self)
         self.attribution_label = _text_label(self)
         dash = "— " if citation.quote else ""
         _set_text(self.attribution_label, f"{dash}{attribution(citation.source)}", [])
@@ -106,6 +108,7 @@ class QuoteBlock(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.quote_label)
         layout.addWidget(self.attribution_label)
+        layout.addWidget(self.status_label)
         layout.addLayout(buttons)
 
     def open_source(self) -> None:
@@ -138,6 +141,7 @@ class DetailPane(QScrollArea):
     """Shows one event, or a hint when none is selected."""
 
     source_requested = Signal(object)  # Source
+    edit_requested = Signal()  # the Edit button: edit the event shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,6 +172,10 @@ class DetailPane(QScrollArea):
         self.date_label.setAccessibleName(self.tr("Date"))
         self.themes_row = ThemeChips(page)
         self.themes_row.setFont(self.font())
+        self.edit_button = QPushButton(self.tr("Edit Event…"), page)
+        self.edit_button.setObjectName("editEventButton")
+        self.edit_button.setToolTip(self.tr("Change this event, its themes and its quotes"))
+        self.edit_button.clicked.connect(self.edit_requested)
         self.summary_label = _text_label(page)
         self.summary_label.setAccessibleName(self.tr("Summary"))
         self.sources_heading = QLabel(self.tr("In the sources’ words"), page)
@@ -188,7 +196,11 @@ class DetailPane(QScrollArea):
         layout.addWidget(self.hint)
         layout.addWidget(self.title_label)
         layout.addWidget(self.date_label)
-        layout.addWidget(self.themes_row)
+        themes_and_edit = QHBoxLayout()
+        themes_and_edit.addWidget(self.themes_row)
+        themes_and_edit.addStretch(1)
+        themes_and_edit.addWidget(self.edit_button)
+        layout.addLayout(themes_and_edit)
         layout.addSpacing(4)
         layout.addWidget(self.summary_label)
         layout.addSpacing(8)
@@ -211,7 +223,7 @@ class DetailPane(QScrollArea):
         has_event = event is not None
         self.hint.setVisible(not has_event)
         for widget in (self.title_label, self.date_label, self.themes_row, self.summary_label,
-                       self.sources_heading):  # fmt: skip
+                       self.sources_heading, self.edit_button):  # fmt: skip
             widget.setVisible(has_event)
         self.no_quotes.setVisible(has_event and not event.citations)
         self.corroboration_label.setVisible(has_event and bool(event.citations))
@@ -240,8 +252,8 @@ class DetailPane(QScrollArea):
         super().focusOutEvent(event)
 
     def focus_chain(self) -> list[QWidget]:
-        """The buttons of every quote, in the order they are seen."""
-        return [button for block in self.quote_blocks
+        """The Edit button, then the buttons of every quote, in the order they are seen."""
+        return [self.edit_button] + [button for block in self.quote_blocks
                 for button in (block.open_button, block.copy_button)]  # fmt: skip
 
     def backing(self, event: Event) -> str:
@@ -257,6 +269,24 @@ class DetailPane(QScrollArea):
     def set_highlight(self, words: list[str]) -> None:
         self.words = list(words)
         self.show_event(self.shown_event)
+
+
+def _status_label(citation: Citation, parent: QWidget) -> QLabel:
+    """Whether the quote was found in its source's archived text: a symbol, a word and why,
+    and a sentence without the symbol for screen readers. Hidden for a source
+    credited without a quote, and for a quote never checked (not read from a store)."""
+    label = QLabel(parent)
+    label.setObjectName("quoteStatus")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    status = citation.status if citation.quote else None
+    label.setVisible(status is not None)
+    if status is not None:
+        label.setText(status_line(status))
+        label.setToolTip(status_sentence(status))
+        label.setAccessibleName(status_sentence(status))
+        label.setProperty("quoteStatus", status)  # for style sheets and tests, not for reading
+    return label
 
 
 def _text_label(parent: QWidget) -> QLabel:

@@ -178,7 +178,10 @@ class FileActions(QObject):
         super().__init__(window)
         self.window = window
         keys = QKeySequence.StandardKey
-        self.new_action = self._action(tr("&New Timeline…"), self.new_timeline, keys.New, "new")
+        # Ctrl+N is New Event (Edit menu): adding events is what people do most in a timeline.
+        self.new_action = self._action(
+            tr("&New Timeline…"), self.new_timeline, "Ctrl+Shift+N", "new"
+        )
         self.import_action = self._action(tr("&Import…"), self.import_file, "Ctrl+I", "import")
         self.copy_action = self._action(tr("Save a Cop&y…"), self.save_copy, keys.SaveAs, "copy")
         self.close_action = self._action(tr("&Close"), self.close_timeline, keys.Close, "close")

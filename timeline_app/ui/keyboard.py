@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +20,10 @@ FIELD_KEYS = (
     QKeySequence.StandardKey.Redo,
     QKeySequence.StandardKey.SelectAll,
 )
+
+# Only these actions are the window's: one bound to a widget (Delete in the event list) is not,
+# and its key stays the field's.
+WINDOW_WIDE = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
 
 
 def set_tab_order(widgets: Sequence[QWidget]) -> None:
@@ -46,7 +50,7 @@ class WindowShortcutsFirst(QObject):
         return any(
             shortcut.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
             for action in self.window.findChildren(QAction)
-            if action.isEnabled()
+            if action.isEnabled() and action.shortcutContext() in WINDOW_WIDE
             for shortcut in action.shortcuts()
         )
 

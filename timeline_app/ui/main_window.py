@@ -8,7 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMargins, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -32,6 +39,11 @@ from timeline_app.timeline.events import Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui import canvas_accessibility
 from timeline_app.ui.detail_pane import DetailPane
+from timeline_app.ui.editing.edit_actions import build_edit_menu
+from timeline_app.ui.editing.manager_actions import add_manager_actions
+from timeline_app.ui.editing.outside_changes import OutsideChanges
+from timeline_app.ui.editing.read_only import offer_copy_to_edit
+from timeline_app.ui.editing.session import EditSession
 from timeline_app.ui.elided_label import ElidedLabel
 from timeline_app.ui.event_list import EventListPane
 from timeline_app.ui.event_list_model import EventListModel
@@ -57,9 +69,9 @@ def _tells_store_errors(slot: Callable) -> Callable:
     told to the reader in a message; the window keeps what it shows."""
 
     @functools.wraps(slot)
-    def guarded(self: MainWindow, *args):
+    def guarded(self: MainWindow, *args, **keywords):
         try:
-            return slot(self, *args)
+            return slot(self, *args, **keywords)
         except StoreError as error:
             log.warning("%s: %s", slot.__name__, error)
             self.show_message(
@@ -82,6 +94,9 @@ class MainWindow(QMainWindow):
         self.selected_id: int | None = None
         self._filter = TimelineFilter()
         self._dialog: QWidget | None = None  # the latest non-modal message or dialog shown
+        # One undo session per open file; the group gives the Edit menu the current one's stack.
+        self.undo_group = QUndoGroup(self)
+        self.edit_session: EditSession | None = None
 
         canvas_accessibility.install()
         self.model = EventListModel(db, self)
@@ -109,11 +124,13 @@ class MainWindow(QMainWindow):
         self.canvas.step_requested.connect(self.step_selection)
         self.canvas.clear_filters_requested.connect(self.filter_panel.clear)
         self.detail_pane.source_requested.connect(self.show_source)
+        self.detail_pane.edit_requested.connect(self.edit_actions.edit_selected)
         self.shortcuts_first = WindowShortcutsFirst(self)
         self.shortcuts_first.watch(self.findChildren(QLineEdit) + self.findChildren(QSpinBox))
 
         self._take_database(db)
         self.restore_state()
+        self.outside_changes = OutsideChanges(self)
 
     # -- layout, actions, menus -----------------------------------------------------------------
 
@@ -204,8 +221,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.file_actions = build_file_menu(self, self.menuBar().addMenu(self.tr("&File")))
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_actions = build_edit_menu(self, edit_menu)
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.clear_action)
+        self.manager_actions = add_manager_actions(self, edit_menu)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
@@ -236,6 +255,7 @@ class MainWindow(QMainWindow):
     def _take_database(self, db: Database) -> None:
         """Show this database: its themes, its years, its events under the current filter."""
         self.db = db
+        self._new_edit_session(db)
         self.themes = queries.themes(db)
         self.total = queries.total_events(db)
         self.setWindowTitle(window_title(db))
@@ -246,6 +266,56 @@ class MainWindow(QMainWindow):
         first, last = self.canvas.data_years()
         self.filter_panel.set_year_range(first, last)
         self.order_tab_chain()
+
+    def _new_edit_session(self, db: Database) -> None:
+        old = self.edit_session
+        if old is not None and old.db is db:
+            return
+        session = EditSession(
+            db, self, tell=self._tell_warning, offer_copy=lambda: offer_copy_to_edit(self)
+        )
+        session.applied.connect(self.show_change)
+        self.undo_group.addStack(session.stack)
+        self.undo_group.setActiveStack(session.stack)
+        self.edit_session = session
+        if old is not None:
+            self.undo_group.removeStack(old.stack)
+            old.deleteLater()
+
+    def _tell_warning(self, title: str, text: str) -> None:
+        self.show_message(QMessageBox.Icon.Warning, title, text)
+
+    @_tells_store_errors
+    def show_change(self, change) -> None:
+        """After an edit, its undo or redo: every view shows the file as it is now, the
+        selection kept where its event still is."""
+        self.themes = queries.themes(self.db)
+        self.total = queries.total_events(self.db)
+        if change.sources_changed:
+            self.edit_actions.sources_changed()
+        if change.themes_changed:
+            self.canvas.set_database(self.db, self.themes)
+            self.list_pane.set_themes(self.themes)
+            self.filter_panel.set_themes(self.themes)
+            self._filter = self._known_themes_only(self._filter)
+            self.filter_panel.blockSignals(True)  # the filter is re-applied below, once
+            try:
+                self.filter_panel.set_filter(self._filter)
+            finally:
+                self.filter_panel.blockSignals(False)
+            self.order_tab_chain()
+        # The list, the timeline (keeping its span) and the counts read the file again; the
+        # detail pane once, for the event selected after the change.
+        self.model.set_filter(self._filter)
+        self.canvas.data_changed(len(self.model.ids))
+        self._show_counts()
+        # The one event changed (edited, added, brought back by undo) if it is shown, else the
+        # one selected if it still is (a deleted one is not).
+        affected = change.affected_events
+        candidates = [*affected] if len(affected) == 1 else []
+        shown = [event_id for event_id in (*candidates, self.selected_id)
+                 if event_id is not None and self.model.row_of(event_id) is not None]  # fmt: skip
+        self.select_event(shown[0] if shown else None)
 
     def open_database_file(self, path: Path, read_only: bool = False) -> bool:
         """Switch to another timeline; on a known problem say so and keep the current one."""
@@ -276,20 +346,25 @@ class MainWindow(QMainWindow):
         keep = self.selected_id
         self.model.set_filter(wanted)
         self.canvas.set_filter(wanted, len(self.model.ids))
-        self.filter_panel.set_counts(queries.theme_counts(self.db, wanted))
         words = words_to_highlight(wanted.search)
         self.list_pane.set_highlight(words)
         self.detail_pane.set_highlight(words)
+        self._show_counts()
+        if keep is not None and self.model.row_of(keep) is not None:
+            self.select_event(keep)
+        else:
+            self.select_event(None)
+
+    def _show_counts(self) -> None:
+        """Each theme's count, the events shown of all, and the filter in words."""
+        wanted = self._filter
+        self.filter_panel.set_counts(queries.theme_counts(self.db, wanted))
         shown = len(self.model.ids)
         self.count_label.setText(
             self.tr("{shown} of {total} events").format(shown=f"{shown:,}", total=f"{self.total:,}")
         )
         names = {theme.slug: theme.name for theme in self.themes}
         self.filter_summary.set_whole_text(describe_filter(wanted, names))
-        if keep is not None and self.model.row_of(keep) is not None:
-            self.select_event(keep)
-        else:
-            self.select_event(None)
 
     @_tells_store_errors
     def select_event(self, event_id: int | None) -> None:
@@ -313,6 +388,7 @@ class MainWindow(QMainWindow):
         self.canvas.set_selected(event_id, event.when if event else None)
         canvas_accessibility.selection_changed(self.canvas)
         self.detail_pane.show_event(event)
+        self.edit_actions.selection_changed()
         self.order_tab_chain()  # the quotes' buttons are new
 
     @_tells_store_errors

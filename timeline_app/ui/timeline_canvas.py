@@ -118,6 +118,12 @@ class TimelineCanvas(QWidget):
                 self.fit_all()
         self._update_empty_state()
 
+    def data_changed(self, count: int) -> None:
+        """The timeline's events changed (an edit): draw them again, keeping the view."""
+        self._count = count
+        self._invalidate()
+        self._update_empty_state()
+
     def set_selected(self, event_id: int | None, when: DateSpan | None = None) -> None:
         """Mark the selected event; bring it into view if it is outside (keeping the zoom)."""
         self._selected = event_id

@@ -1,0 +1,1 @@
+"""Editing in the window: the undo session, the event editor, the Edit menu's actions."""

@@ -1,0 +1,197 @@
+"""The undo session of one open file: every change the user makes is applied through it, as one
+command on an unlimited undo stack, and the window refreshes on what it announces."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from timeline_app.logs import log
+from timeline_app.store.database import Database
+from timeline_app.store.errors import DatabaseNotWritable, StoreError
+
+
+def refusal_text(error: StoreError) -> str:
+    """What to tell the user about a refused change: each problem the store named, else its
+    message."""
+    problems = getattr(error, "problems", None) or {}
+    return "\n".join(problems.values()) or str(error)
+
+
+@dataclass(frozen=True)
+class ChangeGroup:
+    """Several changes undone and redone as one (an event's citations edited together); it
+    answers the questions a refresh asks of one change."""
+
+    description: str
+    changes: tuple
+
+    @property
+    def affected_events(self) -> frozenset[int]:
+        return frozenset().union(*(change.affected_events for change in self.changes))
+
+    @property
+    def themes_changed(self) -> bool:
+        return any(change.themes_changed for change in self.changes)
+
+    @property
+    def sources_changed(self) -> bool:
+        return any(change.sources_changed for change in self.changes)
+
+
+class ChangeCommand(QUndoCommand):
+    """One change (or a group) on the stack. It is applied before it is pushed, so pushing it
+    does not apply it again; a later undo or redo that the file refuses is told to the user and
+    the stack's position is put back, since nothing was written."""
+
+    def __init__(self, session: EditSession, change, parent: QUndoCommand | None = None) -> None:
+        super().__init__(change.description, parent)
+        self.session = session
+        self.change = change
+        self._skip_next = True  # the first redo() is QUndoStack.push's: already applied
+
+    def redo(self) -> None:
+        if self._skip_next:
+            self._skip_next = False
+            return
+        self._run(self.session.apply_now, undo_instead=True)
+
+    def undo(self) -> None:
+        if self._skip_next:
+            self._skip_next = False
+            return
+        self._run(self.session.revert_now, undo_instead=False)
+
+    def _run(self, step: Callable, undo_instead: bool) -> None:
+        try:
+            step(self.change)
+        except StoreError as error:
+            log.warning("%s of %r refused: %s", step.__name__, self.change.description, error)
+            self.session.tell(self.session.tr("The change was not made"), str(error))
+            # The stack already moved past this command: move it back without touching the
+            # file again (the step wrote nothing).
+            self._skip_next = True
+            stack = self.session.stack
+            QTimer.singleShot(0, stack.undo if undo_instead else stack.redo)
+
+
+class EditSession(QObject):
+    """The changes made to one open file, undoable without limit."""
+
+    applied = Signal(object)  # the Change (or ChangeGroup), after apply, undo or redo
+
+    def __init__(
+        self,
+        db: Database,
+        parent: QObject | None = None,
+        *,
+        tell: Callable[[str, str], None] | None = None,
+        offer_copy: Callable[[], EditSession | None] | None = None,
+    ) -> None:
+        """tell(title, text) shows the user a message; offer_copy() is asked when the file
+        cannot be written and returns the session of the writable copy it opened, or None."""
+        super().__init__(parent)
+        self.db = db
+        self.stack = QUndoStack(self)
+        self.stack.setUndoLimit(0)  # no limit
+        self._tell = tell
+        self._offer_copy = offer_copy
+
+    # -- what editors call ------------------------------------------------------------------
+
+    def push(self, change) -> bool:
+        """Apply the change as one undoable command; False (the user told why) when it was
+        refused or the file cannot be written. On a read-only file, the copy offered (when
+        accepted) takes the change instead."""
+        if self.db.read_only:
+            return self._push_to_copy(change, None)
+        try:
+            self.apply_now(change)
+        except DatabaseNotWritable as error:
+            return self._push_to_copy(change, error)
+        except StoreError as error:
+            log.info("change %r refused: %s", change.description, error)
+            self.tell(self.tr("The change was not made"), refusal_text(error))
+            return False
+        self.stack.push(ChangeCommand(self, change))
+        return True
+
+    def push_group(self, description: str, changes: Sequence) -> bool:
+        """Apply several changes as one command (one Undo takes them all back): all or none."""
+        changes = tuple(changes)
+        if len(changes) == 1:
+            return self.push(changes[0])
+        if not changes:
+            return True
+        group = ChangeGroup(description, changes)
+        return self.push(group)
+
+    def build_and_push(self, build: Callable[[], object]) -> bool:
+        """Build a change (which may be refused: EditRefused, or another StoreError) and push it."""
+        try:
+            change = build()
+        except StoreError as error:
+            log.info("change refused while built: %s", error)
+            self.tell(self.tr("The change was not made"), refusal_text(error))
+            return False
+        return self.push(change)
+
+    # -- applying, for the commands ----------------------------------------------------------
+
+    def apply_now(self, change) -> None:
+        if isinstance(change, ChangeGroup):
+            self._apply_all(change.changes)
+        else:
+            change.apply(self.db)
+        self.applied.emit(change)
+
+    def revert_now(self, change) -> None:
+        if isinstance(change, ChangeGroup):
+            self._revert_all(change.changes)
+        else:
+            change.revert(self.db)
+        self.applied.emit(change)
+
+    def _apply_all(self, changes: Sequence) -> None:
+        done = []
+        try:
+            for change in changes:
+                change.apply(self.db)
+                done.append(change)
+        except StoreError:
+            for change in reversed(done):
+                change.revert(self.db)  # leave the file as it was: all or nothing
+            raise
+
+    def _revert_all(self, changes: Sequence) -> None:
+        done = []
+        try:
+            for change in reversed(changes):
+                change.revert(self.db)
+                done.append(change)
+        except StoreError:
+            for change in reversed(done):
+                change.apply(self.db)
+            raise
+
+    # -- telling the user ---------------------------------------------------------------------
+
+    def tell(self, title: str, text: str) -> None:
+        if self._tell is not None:
+            self._tell(title, text)
+        else:
+            log.warning("%s: %s", title, text)
+
+    def _push_to_copy(self, change, error: StoreError | None) -> bool:
+        if self._offer_copy is None:
+            text = str(error) if error else self.tr("This timeline is read-only.")
+            self.tell(self.tr("The change was not made"), text)
+            return False
+        copy = self._offer_copy()
+        if copy is None or copy is self:
+            return False
+        # The copy is the same file byte for byte, so a change built on this one applies there.
+        return copy.push(change)
