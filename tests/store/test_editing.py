@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from timeline_app.store import editing, queries
-from timeline_app.store.database import Database, open_database
 from timeline_app.store.change import LAST_ID
+from timeline_app.store.database import Database, open_database
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import DatabaseNotWritable, EditConflict
 from timeline_app.timeline.drafts import CitationDraft, EventDraft, SourceDraft, ThemeDraft
