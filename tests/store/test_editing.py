@@ -351,3 +351,22 @@ def test_ids_are_never_handed_out_twice_so_an_undone_delete_can_come_back(db):
     assert again.event_id != last
     delete.revert(db)
     assert editing.event_draft(db, last) == EVENT
+
+
+def test_saving_a_bundled_quote_unchanged_keeps_its_verification_and_writes_nothing(db):
+    citation_id = db.read(
+        "SELECT c.id FROM citations c WHERE verified_in IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM source_texts t WHERE t.source_id = c.source_id) ORDER BY id LIMIT 1"
+    )[0][0]
+    event_id = db.read("SELECT event_id FROM citations WHERE id = ?", (citation_id,))[0][0]
+    [draft] = [d for cid, d in editing.citations_of(db, event_id) if cid == citation_id]
+    before = dump(db.path)
+    unchanged = editing.edit_citation(db, citation_id, draft)
+    unchanged.apply(db)
+    assert dump(db.path) == before
+    respaced = CitationDraft(draft.source_id, f"  {draft.quote} ")  # the same words
+    editing.edit_citation(db, citation_id, respaced).apply(db)
+    status = {c.id: c.status for c in queries.events(db, [event_id])[0].citations}
+    assert status[citation_id] == VERIFIED
+    editing.edit_event(db, event_id, editing.event_draft(db, event_id)).apply(db)
+    assert dump(db.path)["events"] == before["events"]
