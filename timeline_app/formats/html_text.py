@@ -55,6 +55,12 @@ def to_plain_text(markup: str | None) -> PlainText:
     return _Reader().read(markup)
 
 
+def document_text(markup: str) -> str:
+    """The whole text of an HTML document as a reader sees it, its block quotes kept in place
+    (an archived article's quotations are part of what it says) and its head's title left out."""
+    return _Reader(whole_document=True).read(markup).text
+
+
 def _tidy(text: str) -> str:
     # Plain string tests first: regular expressions over every text were most of a big import.
     if "  " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
@@ -84,7 +90,8 @@ def _attribute(attributes: str, name: str) -> str | None:
 class _Reader:
     """One pass over the tokens: text out, links and quotes aside; nothing is run or fetched."""
 
-    def __init__(self) -> None:
+    def __init__(self, whole_document: bool = False) -> None:
+        self.whole_document = whole_document
         self.out: list[str] = []
         self.links: list[Link] = []
         self.quotes: list[Quote] = []
@@ -113,7 +120,7 @@ class _Reader:
         return PlainText(_tidy("".join(self.out)), self.links, self.quotes)
 
     def start(self, tag: str, attributes: str) -> None:
-        if tag in _SKIPPED:
+        if tag in _SKIPPED or (self.whole_document and tag == "title"):
             if not attributes.rstrip().endswith("/"):
                 self.skipping = tag
         elif tag in _BLOCKS:
@@ -137,14 +144,16 @@ class _Reader:
             self.link = None
         elif tag == "cite" and self.cite_start is not None:
             self.attribution = _tidy("".join(self.out[self.cite_start :])).lstrip("—–- ")
-            del self.out[self.cite_start :]
+            if not self.whole_document:
+                del self.out[self.cite_start :]
             self.cite_start = None
         elif tag == "blockquote" and self.quote is not None:
             cite, start = self.quote
             words = _unwrapped(_tidy("".join(self.out[start:])).strip())
             if words:
                 self.quotes.append(Quote(words, cite, self.attribution or None))
-            del self.out[start:]  # the quote becomes a citation, not part of the summary
+            if not self.whole_document:
+                del self.out[start:]  # the quote becomes a citation, not part of the summary
             self.quote = None
             self.out.append("\n")
 

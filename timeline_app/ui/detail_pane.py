@@ -28,6 +28,7 @@ from timeline_app.timeline.events import Citation, Event, Theme
 from timeline_app.ui.highlight import highlighted_html
 from timeline_app.ui.theme_chips import chips_width, mark_colours, paint_chips
 from timeline_app.wording.dates import span_label
+from timeline_app.wording.quotes import status_line, status_sentence
 from timeline_app.wording.sources import attribution, citation_text
 
 
@@ -77,6 +78,7 @@ class QuoteBlock(QFrame):
         self.quote_label.setAccessibleName(self.tr("Quote"))
         # An imported source may come without a quote (a link, a picture's credit): named only.
         self.quote_label.setVisible(bool(citation.quote))
+        self.status_label = _status_label(citation, self)
         self.attribution_label = _text_label(self)
         dash = "— " if citation.quote else ""
         _set_text(self.attribution_label, f"{dash}{attribution(citation.source)}", [])
@@ -106,6 +108,7 @@ class QuoteBlock(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.quote_label)
         layout.addWidget(self.attribution_label)
+        layout.addWidget(self.status_label)
         layout.addLayout(buttons)
 
     def open_source(self) -> None:
@@ -266,6 +269,24 @@ class DetailPane(QScrollArea):
     def set_highlight(self, words: list[str]) -> None:
         self.words = list(words)
         self.show_event(self.shown_event)
+
+
+def _status_label(citation: Citation, parent: QWidget) -> QLabel:
+    """Whether the quote was found in its source's archived text: a symbol, a word and why,
+    and a sentence without the symbol for screen readers. Hidden for a source
+    credited without a quote, and for a quote never checked (not read from a store)."""
+    label = QLabel(parent)
+    label.setObjectName("quoteStatus")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    status = citation.status if citation.quote else None
+    label.setVisible(status is not None)
+    if status is not None:
+        label.setText(status_line(status))
+        label.setToolTip(status_sentence(status))
+        label.setAccessibleName(status_sentence(status))
+        label.setProperty("quoteStatus", status)  # for style sheets and tests, not for reading
+    return label
 
 
 def _text_label(parent: QWidget) -> QLabel:

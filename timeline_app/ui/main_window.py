@@ -40,6 +40,7 @@ from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui import canvas_accessibility
 from timeline_app.ui.detail_pane import DetailPane
 from timeline_app.ui.editing.edit_actions import build_edit_menu
+from timeline_app.ui.editing.manager_actions import add_manager_actions
 from timeline_app.ui.editing.outside_changes import OutsideChanges
 from timeline_app.ui.editing.read_only import offer_copy_to_edit
 from timeline_app.ui.editing.session import EditSession
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = build_edit_menu(self, edit_menu)
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.clear_action)
+        self.manager_actions = add_manager_actions(self, edit_menu)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.timeline.events import Event, Source
+from timeline_app.ui.editing.manager_actions import manager_actions
 from timeline_app.wording.dates import span_label
 from timeline_app.wording.sources import published_label
 
@@ -71,6 +72,16 @@ class SourceDialog(QDialog):
                 self.tr("Open in browser"), QDialogButtonBox.ButtonRole.ActionRole
             )
             browse.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(source.url)))
+        self.edit_button = None
+        managers = manager_actions(parent)
+        if managers is not None:  # a window that edits: the source opens in its source manager
+            self.edit_button = buttons.addButton(
+                self.tr("&Edit Source…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.edit_button.setToolTip(
+                self.tr("Change this source's details or its archived text, or delete it")
+            )
+            self.edit_button.clicked.connect(lambda: self._edit(managers))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -78,6 +89,10 @@ class SourceDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.citing_list, 1)
         layout.addWidget(buttons)
+
+    def _edit(self, managers) -> None:
+        self.accept()
+        managers.open_sources(self.source.id)
 
     def _choose(self, item: QListWidgetItem) -> None:
         self.event_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))

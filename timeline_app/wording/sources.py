@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from timeline_app.timeline.dates import DateError, PartialDate
 from timeline_app.timeline.events import Citation, Source
-from timeline_app.timeline.quotes import NOT_FOUND, UNVERIFIABLE, VERIFIED
 from timeline_app.wording.dates import approximately, date_label
-from timeline_app.wording.translation import QT_TRANSLATE_NOOP, translate
+from timeline_app.wording.quotes import status_phrase
+from timeline_app.wording.translation import translate
 
 
 def published_label(source: Source) -> str | None:
@@ -42,16 +42,7 @@ def citation_text(citation: Citation) -> str:
     )
 
 
-# How a quote stands against its source's archived text: the detail pane, the PDF and the
-# editors say it in these words.
-_QUOTE_STATUS = {
-    VERIFIED: QT_TRANSLATE_NOOP("sources", "verified in the archived source"),
-    NOT_FOUND: QT_TRANSLATE_NOOP("sources", "not found in the archived source"),
-    UNVERIFIABLE: QT_TRANSLATE_NOOP("sources", "unverifiable: no archived source"),
-}
-
-
 def quote_status_label(status: str | None) -> str | None:
-    """A citation's status (timeline/quotes.py) in words; None where there is nothing to say."""
-    words = _QUOTE_STATUS.get(status) if status else None
-    return translate("sources", words) if words else None
+    """A citation's status (timeline/quotes.py) as the PDF sets it after the quote; None where
+    there is nothing to say. The words are kept with the other quote-status words."""
+    return status_phrase(status) if status else None

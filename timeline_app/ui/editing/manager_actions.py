@@ -1,0 +1,76 @@
+"""Edit > Themes… and Edit > Sources…: the actions that open the managers, one of each per
+window, loaded on first use (the window starts without them)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu
+
+if TYPE_CHECKING:
+    from timeline_app.ui.main_window import MainWindow
+
+
+class ManagerActions(QObject):
+    """The window's theme and source managers, and the menu actions that open them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("managerActions")
+        self.window_ = window
+        self.theme_manager: QDialog | None = None
+        self.source_manager: QDialog | None = None
+        self.themes_action = QAction(self.tr("&Themes…"), window)
+        self.themes_action.setObjectName("themesAction")
+        self.themes_action.setStatusTip(self.tr("Add, rename, recolour, reorder or delete themes"))
+        self.themes_action.triggered.connect(self.open_themes)
+        self.sources_action = QAction(self.tr("&Sources…"), window)
+        self.sources_action.setObjectName("sourcesAction")
+        self.sources_action.setStatusTip(
+            self.tr("Add, edit or delete sources and the archived text quotes are checked against")
+        )
+        self.sources_action.triggered.connect(lambda: self.open_sources())
+
+    def open_themes(self) -> QDialog:
+        from timeline_app.ui.editing.theme_manager import ThemeManager
+
+        if self.theme_manager is None:
+            self.theme_manager = ThemeManager(self.window_)
+        else:
+            self.theme_manager.reload()
+        return _raised(self.theme_manager)
+
+    def open_sources(self, source_id: str | None = None) -> QDialog:
+        """The source manager, with this source selected when one is given."""
+        from timeline_app.ui.editing.source_manager import SourceManager
+
+        if self.source_manager is None:
+            self.source_manager = SourceManager(self.window_)
+        else:
+            self.source_manager.reload()
+        if source_id is not None:
+            self.source_manager.select_source(source_id)
+        return _raised(self.source_manager)
+
+
+def _raised(dialog: QDialog) -> QDialog:
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+def add_manager_actions(window: MainWindow, menu: QMenu) -> ManagerActions:
+    """Put Themes… and Sources… at the end of the window's Edit menu."""
+    actions = ManagerActions(window)
+    menu.addSeparator()
+    menu.addAction(actions.themes_action)
+    menu.addAction(actions.sources_action)
+    return actions
+
+
+def manager_actions(window: QObject | None) -> ManagerActions | None:
+    """The managers of the window a dialog belongs to, if it has them."""
+    return window.findChild(ManagerActions, "managerActions") if window is not None else None

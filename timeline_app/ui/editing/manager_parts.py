@@ -1,0 +1,165 @@
+"""What the theme and source managers share: a problem said beside its field, a change pushed
+through the window's undo session, and a deletion confirmed with what goes with it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
+
+from timeline_app.store.editing import EditRefused
+from timeline_app.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from timeline_app.ui.main_window import MainWindow
+
+
+class ProblemLabel(QLabel):
+    """What is wrong with the field beside it; hidden while nothing is."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setObjectName("problem")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setStyleSheet("QLabel#problem { font-weight: 600; }")
+        self.setBuddy(field)
+        self.hide()
+
+    def say(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))
+        # A screen reader reads the problem with the field when it gets the focus.
+        self.field.setAccessibleDescription(text or "")
+
+
+class FieldProblems:
+    """The problem labels of one form, by the draft's field names."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, ProblemLabel] = {}
+
+    def add(self, name: str, field: QWidget, parent: QWidget) -> ProblemLabel:
+        label = ProblemLabel(field, parent)
+        self.labels[name] = label
+        return label
+
+    def show(self, problems: Mapping[str, str]) -> bool:
+        """Say each problem beside its field; False (nothing said) if one has no field here."""
+        if not problems or not set(problems) <= set(self.labels):
+            return False
+        for name, label in self.labels.items():
+            label.say(problems.get(name))
+        first = next(name for name in self.labels if name in problems)
+        self.labels[first].field.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.say(None)
+
+    def shown(self) -> dict[str, str]:
+        return {name: label.text() for name, label in self.labels.items() if label.text()}
+
+
+def push_change(session, build: Callable[[], object], problems: FieldProblems) -> bool:
+    """Build a change and push it through the window's undo session: a refusal about a field
+    is said beside that field; anything else the session tells the user."""
+    try:
+        change = build()
+    except EditRefused as refused:
+        if problems.show(refused.problems):
+            return False
+        return session.build_and_push(_refusing(refused))
+    except StoreError as error:
+        return session.build_and_push(_refusing(error))
+    problems.clear()
+    return session.build_and_push(lambda: change)
+
+
+def _refusing(error: StoreError) -> Callable[[], object]:
+    def build() -> object:
+        raise error
+
+    return build
+
+
+def confirm_deletion(
+    parent: QWidget, title: str, question: str, details: str, delete_text: str,
+    then: Callable[[], None],
+) -> QMessageBox:  # fmt: skip
+    """Ask before deleting, saying what goes with it; then() runs only if the user agrees.
+    Window-modal, not a nested event loop: the window carries on behind."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(details)
+    delete = box.addButton(delete_text, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(delete)
+    box.setEscapeButton(cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda button: then() if button is delete else None)
+    # Not messages.readable(): its minimum width keeps Qt from wrapping a question longer than
+    # a line, and a long title was cut off. Qt widens and wraps the box itself.
+    box.open()
+    return box
+
+
+class ManagerDialog(QDialog):
+    """A manager of one kind of thing in the window's open file: it follows the file through
+    the window's edit session (edits, undo, redo) and, when it is brought back to the front,
+    catches up with a file opened since or changed by another program."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self._session = None
+
+    def session(self):
+        """The window's edit session for the file open now (it changes with the file)."""
+        session = self.window_.edit_session
+        if session is not self._session:
+            if self._session is not None:
+                self._session.applied.disconnect(self._applied)
+            session.applied.connect(self._applied)
+            self._session = session
+        return session
+
+    def _applied(self, change) -> None:
+        if self.concerns(change):
+            self.reload()
+
+    def concerns(self, change) -> bool:
+        """Whether the change alters what this manager lists."""
+        raise NotImplementedError
+
+    def listed(self) -> list:
+        """What the manager lists, read from the file as it is."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def follow_file(self) -> None:
+        try:
+            stale = self.window_.edit_session is not self._session or self.listed() != self.shown
+        except StoreError:
+            return  # the window tells of a file it cannot read
+        if stale:
+            self.reload()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            self.follow_file()
+        return super().event(event)
+
+    def button(self, text: str, slot, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAutoDefault(False)  # Enter in a field does not press a button by surprise
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button

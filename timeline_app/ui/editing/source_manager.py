@@ -1,0 +1,391 @@
+"""Edit > Sources…: the documents quotes come from, with the archived text each quote is checked
+against (pasted, or read from a text or HTML file); add, edit and delete them, each action one
+undoable change through the window's edit session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.formats.document_text import read_document_text
+from timeline_app.formats.errors import FormatError
+from timeline_app.store import editing, queries
+from timeline_app.timeline.drafts import SourceDraft
+from timeline_app.timeline.events import Source
+from timeline_app.ui.editing.manager_parts import (
+    FieldProblems,
+    ManagerDialog,
+    confirm_deletion,
+    push_change,
+)
+from timeline_app.ui.keyboard import set_tab_order
+from timeline_app.wording.drafts import draft_problems
+
+if TYPE_CHECKING:
+    from timeline_app.ui.main_window import MainWindow
+
+
+def ask_document_file(parent: QWidget) -> Path | None:
+    """The text or HTML file the user picks; None when cancelled. One function so tests can
+    answer it."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, parent.tr("Read archived text from a file"), "",
+        parent.tr("Text and web pages (*.txt *.text *.md *.html *.htm *.xhtml);;All files (*)"),
+    )  # fmt: skip
+    return Path(path) if path else None
+
+
+class SourceManager(ManagerDialog):
+    """Every source of the open timeline: the list on the left, the selected one's fields on
+    the right; New empties the fields for a source to add."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.shown: list[Source] = []  # as listed, by title
+        self.loaded: SourceDraft | None = None  # the fields as last shown or saved
+        self.shown_row = -1  # the source the fields belong to (-1: a new one)
+        self.setObjectName("sourceManager")
+        self.setWindowTitle(self.tr("Sources"))
+        self.resize(900, 620)
+
+        self.source_list = QListWidget(self)
+        self.source_list.setAccessibleName(self.tr("Sources"))
+        # Long titles end in "…" (the whole title is in the field and the tooltip).
+        self.source_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.source_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.source_list.currentRowChanged.connect(self._row_chosen)
+        list_label = QLabel(self.tr("S&ources:"), self)
+        list_label.setBuddy(self.source_list)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(list_label)
+        left_layout.addWidget(self.source_list, 1)
+
+        self.problems = FieldProblems()
+        right = QWidget(self)
+        form = QFormLayout(right)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title_field = self._line(form, "title", self.tr("&Title:"), self.tr("Title"))
+        self.publisher_field = self._line(form, "publisher", self.tr("&Publisher:"),
+                                          self.tr("Publisher"))  # fmt: skip
+        self.author_field = self._line(form, "author", self.tr("A&uthor:"), self.tr("Author"))
+        self.published_field = QLineEdit(right)
+        self.published_field.setPlaceholderText(self.tr("YYYY, YYYY-MM or YYYY-MM-DD"))
+        self.published_field.setAccessibleName(self.tr("Published"))
+        self.approximate_box = QCheckBox(self.tr("Appro&ximate"), right)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.published_field, 1)
+        date_row.addWidget(self.approximate_box)
+        self._row(form, "published", self.tr("Publis&hed:"), date_row, self.published_field)
+        self.url_field = self._line(form, "url", self.tr("&Web address:"),
+                                    self.tr("Web address"))  # fmt: skip
+        self.note_field = QPlainTextEdit(right)
+        self.note_field.setAccessibleName(self.tr("Note"))
+        self.note_field.setTabChangesFocus(True)
+        self.note_field.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self._row(form, "note", self.tr("Not&e:"), self.note_field, self.note_field)
+        self.text_field = QPlainTextEdit(right)
+        self.text_field.setAccessibleName(self.tr("Archived text"))
+        self.text_field.setTabChangesFocus(True)
+        self.text_field.setPlaceholderText(
+            self.tr(
+                "Paste the document's text here, or read it from a text or HTML file. Quotes "
+                "from this source are checked against it word for word."
+            )  # fmt: skip
+        )
+        self.text_field.textChanged.connect(self._count_text)
+        self.read_button = QPushButton(self.tr("&Read from File…"), right)
+        self.read_button.setAutoDefault(False)
+        self.read_button.setToolTip(self.tr("Read the archived text from a text or HTML file"))
+        self.read_button.clicked.connect(self.read_text_file)
+        self.text_count = QLabel(right)
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.read_button)
+        text_row.addWidget(self.text_count, 1)
+        text_box = QVBoxLayout()
+        text_box.addWidget(self.text_field, 1)
+        text_box.addLayout(text_row)
+        self._row(form, "archived_text", self.tr("Archi&ved text:"), text_box, self.text_field)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([320, 580])
+
+        self.new_button = self.button(
+            self.tr("&New"), self.new_source, self.tr("Empty the fields to describe a new source")
+        )
+        self.add_button = self.button(
+            self.tr("&Add"), self.add_source, self.tr("Add a source with these fields")
+        )
+        self.save_button = self.button(
+            self.tr("&Save"), self.save_source, self.tr("Save these fields to the selected source")
+        )
+        self.delete_button = self.button(
+            self.tr("&Delete…"),
+            self.delete_source,
+            self.tr("Delete the selected source and its quotes"),
+        )
+        self.unsaved_note = QLabel(self)
+        self.unsaved_note.setWordWrap(True)
+        self.unsaved_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.unsaved_note.hide()
+        self.discard_button = self.button(
+            self.tr("Dis&card Changes"), self.discard_changes,
+            self.tr("Show the source as it is saved, without the changes typed since"),
+        )  # fmt: skip
+        self.discard_button.hide()
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.add_button, self.save_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addWidget(self.unsaved_note, 1)
+        actions.addWidget(self.discard_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+        layout.addWidget(close)
+        set_tab_order([self.source_list, self.title_field, self.publisher_field, self.author_field,
+                       self.published_field, self.approximate_box, self.url_field, self.note_field,
+                       self.text_field, self.read_button, self.new_button, self.add_button,
+                       self.save_button, self.delete_button, self.discard_button,
+                       self.close_button])  # fmt: skip
+        self.reload()
+
+    def _line(self, form: QFormLayout, name: str, label: str, accessible: str) -> QLineEdit:
+        field = QLineEdit(form.parentWidget())
+        field.setAccessibleName(accessible)
+        self._row(form, name, label, field, field)
+        return field
+
+    def _row(self, form: QFormLayout, name: str, label: str, row, field: QWidget) -> None:
+        parent = form.parentWidget()
+        label_widget = QLabel(label, parent)
+        label_widget.setBuddy(field)
+        form.addRow(label_widget, row)
+        form.addRow("", self.problems.add(name, field, parent))
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    def concerns(self, change) -> bool:
+        return change.sources_changed
+
+    def listed(self) -> list[Source]:
+        return sorted(queries.sources(self.window_.db), key=lambda s: s.title.casefold())
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the sources again, keeping the selected one (or selecting `select`, an id)."""
+        self.session()
+        current = self.current_source()
+        wanted = select or (current.id if current else None)
+        self.shown = self.listed()
+        self.source_list.blockSignals(True)
+        self.source_list.clear()
+        for source in self.shown:
+            item = QListWidgetItem(source.title)
+            item.setToolTip(source.title)
+            item.setData(Qt.ItemDataRole.UserRole, source.id)
+            self.source_list.addItem(item)
+        ids = [source.id for source in self.shown]
+        row = ids.index(wanted) if wanted in ids else (0 if ids else -1)
+        self.source_list.setCurrentRow(row)
+        self.source_list.blockSignals(False)
+        self._show_current(row)
+
+    def select_source(self, source_id: str) -> None:
+        ids = [source.id for source in self.shown]
+        if source_id in ids:
+            self.source_list.setCurrentRow(ids.index(source_id))
+
+    def current_source(self) -> Source | None:
+        row = self.source_list.currentRow()
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def _row_chosen(self, row: int) -> None:
+        if self.unsaved():  # typed changes are not lost by a click in the list
+            self.source_list.blockSignals(True)
+            self.source_list.setCurrentRow(self.shown_row)
+            self.source_list.blockSignals(False)
+            self.say_unsaved()
+            return
+        self._show_current(row)
+
+    def _show_current(self, row: int) -> None:
+        self.shown_row = row
+        source = self.shown[row] if 0 <= row < len(self.shown) else None
+        draft = editing.source_draft(self.window_.db, source.id) if source else None
+        self.show_draft(draft)
+        for button in (self.save_button, self.delete_button):
+            button.setEnabled(source is not None)
+
+    def show_draft(self, draft: SourceDraft | None) -> None:
+        self.title_field.setText(draft.title if draft else "")
+        self.publisher_field.setText((draft.publisher if draft else None) or "")
+        self.author_field.setText((draft.author if draft else None) or "")
+        self.published_field.setText((draft.published if draft else None) or "")
+        self.approximate_box.setChecked(bool(draft and draft.published_approximate))
+        self.url_field.setText((draft.url if draft else None) or "")
+        _set_plain_text(self.note_field, (draft.note if draft else None) or "")
+        _set_plain_text(self.text_field, (draft.archived_text if draft else None) or "")
+        self.problems.clear()
+        self.loaded = self.draft()
+        self.unsaved_note.hide()
+        self.discard_button.hide()
+
+    def unsaved(self) -> bool:
+        """Whether the fields hold changes not saved to the file."""
+        return self.loaded is not None and self.draft() != self.loaded
+
+    def say_unsaved(self) -> None:
+        title = (
+            self.loaded.title if self.loaded and self.loaded.title else self.tr("the new source")
+        )
+        self.unsaved_note.setText(
+            self.tr("The changes to “{title}” are not saved: save them, or discard them.").format(
+                title=title
+            )
+        )
+        self.unsaved_note.show()
+        self.discard_button.show()
+        self.discard_button.setFocus()
+
+    def discard_changes(self) -> None:
+        self._show_current(self.shown_row)
+        self.source_list.setFocus()
+
+    def reject(self) -> None:
+        """Close, unless typed changes would be lost: then say so (Discard Changes, then Close)."""
+        if self.unsaved():
+            self.say_unsaved()
+            return
+        super().reject()
+
+    def _count_text(self) -> None:
+        length = len(self.text_field.toPlainText().strip())
+        if not length:
+            self.text_count.setText(
+                self.tr("No archived text stored in this timeline for this source.")
+            )
+        else:  # a size, not a count anyone reads closely: no plural forms needed
+            self.text_count.setText(self.tr("Archived text: %s characters") % f"{length:,}")
+
+    def draft(self) -> SourceDraft:
+        def text(field: QLineEdit | QPlainTextEdit) -> str | None:
+            value = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+            return value.strip() or None
+
+        return SourceDraft(
+            title=self.title_field.text().strip(), publisher=text(self.publisher_field),
+            author=text(self.author_field), published=text(self.published_field),
+            published_approximate=self.approximate_box.isChecked(), url=text(self.url_field),
+            archived_text=text(self.text_field), note=text(self.note_field),
+        )  # fmt: skip
+
+    # -- the actions, each one undoable change ----------------------------------------------
+
+    def new_source(self) -> None:
+        if self.unsaved():
+            self.say_unsaved()
+            return
+        self.shown_row = -1
+        self.source_list.blockSignals(True)
+        self.source_list.setCurrentRow(-1)
+        self.source_list.blockSignals(False)
+        self.show_draft(None)
+        for button in (self.save_button, self.delete_button):
+            button.setEnabled(False)
+        self.title_field.setFocus()
+
+    def read_text_file(self) -> None:
+        path = ask_document_file(self)
+        if path is None:
+            return
+        try:
+            text = read_document_text(path)
+        except FormatError as error:
+            self.problems.labels["archived_text"].say(
+                self.tr("“{name}” was not read: {problem}.").format(
+                    name=path.name, problem=error.problem
+                )
+            )
+            self.read_button.setFocus()
+            return
+        self.problems.labels["archived_text"].say(None)
+        self.text_field.setPlainText(text)
+        self.text_field.setFocus()
+
+    def _checked(self) -> SourceDraft | None:
+        draft = self.draft()
+        found = draft_problems(draft)
+        if found:
+            self.problems.show(found)
+            return None
+        return draft
+
+    def add_source(self) -> None:
+        draft = self._checked()
+        if draft is None:
+            return
+        db = self.window_.db
+        before = {source.id for source in self.shown}
+        if push_change(self.session(), lambda: editing.add_source(db, draft), self.problems):
+            added = [source.id for source in self.listed() if source.id not in before]
+            self.reload(select=added[0] if added else None)
+
+    def save_source(self) -> None:
+        source = self.current_source()
+        draft = self._checked()
+        if source is None or draft is None:
+            return
+        db = self.window_.db
+        push_change(self.session(), lambda: editing.edit_source(db, source.id, draft),
+                    self.problems)  # fmt: skip
+
+    def delete_source(self) -> None:
+        source = self.current_source()
+        if source is None:
+            return
+        db = self.window_.db
+        consequences = editing.deletion_consequences(db, source_id=source.id)
+        details = "\n".join([*consequences.lines, self.tr("Edit > Undo brings it back.")])
+        confirm_deletion(
+            self, self.tr("Delete source"),
+            self.tr("Delete the source “%s”?") % source.title, details, self.tr("&Delete Source"),
+            lambda: push_change(self.session(), lambda: editing.delete_source(db, source.id),
+                                self.problems),
+        )  # fmt: skip
+
+
+def _set_plain_text(field: QPlainTextEdit, text: str) -> None:
+    """Show the text unless the field shows it already (as saved: without its outer spaces).
+    Laying out a long archived document again took longer than saving it, and lost the place
+    the user was reading."""
+    if field.toPlainText().strip() != text:
+        field.setPlainText(text)

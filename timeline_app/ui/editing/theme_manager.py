@@ -1,0 +1,245 @@
+"""Edit > Themes…: the themes in order; add, rename, recolour, reorder and delete them, each
+action one undoable change through the window's edit session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.store import editing, queries
+from timeline_app.timeline.drafts import ThemeDraft
+from timeline_app.timeline.events import Theme
+from timeline_app.ui.editing.manager_parts import (
+    FieldProblems,
+    ManagerDialog,
+    confirm_deletion,
+    push_change,
+)
+from timeline_app.ui.keyboard import set_tab_order
+from timeline_app.ui.theme_chips import swatch_icon
+from timeline_app.wording.drafts import draft_problems
+
+if TYPE_CHECKING:
+    from timeline_app.ui.main_window import MainWindow
+
+NEW_THEME_COLOUR = "#0072B2"
+
+
+def ask_colour(parent: QWidget, colour: str) -> str | None:
+    """The colour chosen in Qt's colour dialog, "#rrggbb"; None when cancelled. One function so
+    tests can answer it."""
+    chosen = QColorDialog.getColor(QColor(colour), parent, parent.tr("Theme colour"))
+    return chosen.name() if chosen.isValid() else None
+
+
+class ThemeManager(ManagerDialog):
+    """The themes of the open timeline, in the order the filter panel and the legend list them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.shown: list[Theme] = []  # as listed, in order
+        self.setObjectName("themeManager")
+        self.setWindowTitle(self.tr("Themes"))
+        self.resize(560, 420)
+
+        self.theme_list = QListWidget(self)
+        self.theme_list.setAccessibleName(self.tr("Themes, in order"))
+        self.theme_list.currentRowChanged.connect(self._show_current)
+        list_label = QLabel(self.tr("&Themes:"), self)
+        list_label.setBuddy(self.theme_list)
+
+        self.name_field = QLineEdit(self)
+        self.name_field.setAccessibleName(self.tr("Name"))
+        self.colour_field = QLineEdit(self)
+        self.colour_field.setAccessibleName(self.tr("Colour, as #RRGGBB"))
+        self.colour_field.setPlaceholderText("#RRGGBB")
+        self.colour_field.setMaxLength(7)
+        self.colour_field.textChanged.connect(self._show_swatch)
+        self.swatch = QLabel(self)
+        self.swatch.setAccessibleName(self.tr("Colour sample"))
+        self.swatch.setFixedWidth(20)
+        self.choose_button = QPushButton(self.tr("C&hoose…"), self)
+        self.choose_button.setAutoDefault(False)
+        self.choose_button.setToolTip(self.tr("Choose the colour in a colour picker"))
+        self.choose_button.clicked.connect(self.choose_colour)
+        self.problems = FieldProblems()
+        name_problem = self.problems.add("name", self.name_field, self)
+        colour_problem = self.problems.add("colour", self.colour_field, self)
+
+        colour_row = QHBoxLayout()
+        colour_row.addWidget(self.swatch)
+        colour_row.addWidget(self.colour_field, 1)
+        colour_row.addWidget(self.choose_button)
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name_field)
+        form.addRow("", name_problem)
+        form.addRow(self.tr("&Colour:"), colour_row)
+        form.addRow("", colour_problem)
+        for row, field in ((0, self.name_field), (2, self.colour_field)):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            label.setBuddy(field)
+
+        self.add_button = self.button(
+            self.tr("&Add"), self.add_theme, self.tr("Add a theme with this name and colour")
+        )
+        self.save_button = self.button(
+            self.tr("&Save"), self.save_theme, self.tr("Rename and recolour the selected theme")
+        )
+        self.up_button = self.button(
+            self.tr("Move &Up"),
+            lambda: self.move_theme(-1),
+            self.tr("List the selected theme one place earlier"),
+        )
+        self.down_button = self.button(
+            self.tr("Move Do&wn"),
+            lambda: self.move_theme(1),
+            self.tr("List the selected theme one place later"),
+        )
+        self.delete_button = self.button(
+            self.tr("&Delete…"),
+            self.delete_theme,
+            self.tr("Delete the selected theme; its events stay"),
+        )
+        actions = QHBoxLayout()
+        for button in (self.add_button, self.save_button, self.up_button, self.down_button,
+                       self.delete_button):  # fmt: skip
+            actions.addWidget(button)
+        actions.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAutoDefault(False)  # Enter in a field does not close the manager
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(list_label)
+        layout.addWidget(self.theme_list, 1)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addWidget(close)
+        set_tab_order([self.theme_list, self.name_field, self.colour_field, self.choose_button,
+                       self.add_button, self.save_button, self.up_button, self.down_button,
+                       self.delete_button, self.close_button])  # fmt: skip
+        self.reload()
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    def concerns(self, change) -> bool:
+        return change.themes_changed
+
+    def listed(self) -> list[Theme]:
+        return queries.themes(self.window_.db)
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the themes again, keeping the selected one (or selecting `select`, a slug)."""
+        self.session()
+        current = self.current_theme()
+        wanted = select or (current.slug if current else None)
+        self.shown = self.listed()
+        self.theme_list.blockSignals(True)
+        self.theme_list.clear()
+        for theme in self.shown:
+            item = QListWidgetItem(swatch_icon(theme.colour), theme.name)
+            item.setData(Qt.ItemDataRole.UserRole, theme.slug)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, theme.colour)
+            self.theme_list.addItem(item)
+        slugs = [theme.slug for theme in self.shown]
+        row = slugs.index(wanted) if wanted in slugs else (0 if slugs else -1)
+        self.theme_list.setCurrentRow(row)
+        self.theme_list.blockSignals(False)
+        self._show_current(row)
+
+    def current_theme(self) -> Theme | None:
+        row = self.theme_list.currentRow()
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def _show_current(self, row: int) -> None:
+        theme = self.shown[row] if 0 <= row < len(self.shown) else None
+        self.name_field.setText(theme.name if theme else "")
+        self.colour_field.setText(theme.colour if theme else NEW_THEME_COLOUR)
+        self.problems.clear()
+        for button in (self.save_button, self.delete_button):
+            button.setEnabled(theme is not None)
+        self.up_button.setEnabled(theme is not None and row > 0)
+        self.down_button.setEnabled(theme is not None and row < len(self.shown) - 1)
+
+    def _show_swatch(self, text: str) -> None:
+        colour = QColor(text.strip())
+        self.swatch.setPixmap(swatch_icon(text.strip()).pixmap(16, 16) if colour.isValid() else
+                              swatch_icon("#00000000").pixmap(16, 16))  # fmt: skip
+
+    def draft(self) -> ThemeDraft:
+        return ThemeDraft(self.name_field.text().strip(), self.colour_field.text().strip())
+
+    # -- the actions, each one undoable change ----------------------------------------------
+
+    def choose_colour(self) -> None:
+        chosen = ask_colour(self, self.colour_field.text().strip() or NEW_THEME_COLOUR)
+        if chosen is not None:
+            self.colour_field.setText(chosen)
+            self.colour_field.setFocus()
+
+    def _checked(self) -> ThemeDraft | None:
+        draft = self.draft()
+        found = draft_problems(draft)
+        if found:
+            self.problems.show(found)
+            return None
+        return draft
+
+    def add_theme(self) -> None:
+        draft = self._checked()
+        if draft is None:
+            return
+        db = self.window_.db
+        before = {theme.slug for theme in self.shown}
+        if push_change(self.session(), lambda: editing.add_theme(db, draft), self.problems):
+            added = [theme.slug for theme in self.listed() if theme.slug not in before]
+            self.reload(select=added[0] if added else None)
+
+    def save_theme(self) -> None:
+        theme = self.current_theme()
+        draft = self._checked()
+        if theme is None or draft is None:
+            return
+        db = self.window_.db
+        push_change(self.session(), lambda: editing.edit_theme(db, theme.slug, draft),
+                    self.problems)  # fmt: skip
+
+    def move_theme(self, step: int) -> None:
+        theme = self.current_theme()
+        if theme is None:
+            return
+        db, position = self.window_.db, self.theme_list.currentRow() + step
+        if push_change(self.session(), lambda: editing.move_theme(db, theme.slug, position),
+                       self.problems):  # fmt: skip
+            self.reload(select=theme.slug)
+            (self.up_button if step < 0 else self.down_button).setFocus()
+
+    def delete_theme(self) -> None:
+        theme = self.current_theme()
+        if theme is None:
+            return
+        db = self.window_.db
+        consequences = editing.deletion_consequences(db, theme_slug=theme.slug)
+        details = "\n".join([*consequences.lines, self.tr("Edit > Undo brings it back.")])
+        confirm_deletion(
+            self, self.tr("Delete theme"),
+            self.tr("Delete the theme “%s”?") % theme.name, details, self.tr("&Delete Theme"),
+            lambda: push_change(self.session(), lambda: editing.delete_theme(db, theme.slug),
+                                self.problems),
+        )  # fmt: skip
