@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.store import editing, queries
+from timeline_app.store.change import LAST_ID
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import DatabaseNotWritable, EditConflict
@@ -26,12 +27,14 @@ TABLES = (
 
 
 def dump(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table, and the search index's content, as another program reads it."""
+    """Every row of every table, and the search index's content, as another program reads it
+    (but the ids handed out so far, which an undo keeps on purpose so ids are never reused)."""
     with closing(sqlite3.connect(path)) as connection:
         found = {
             table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
             for table in TABLES
         }
+        found["settings"] = [row for row in found["settings"] if not row[0].startswith(LAST_ID)]
         found["events_fts"] = connection.execute(
             "SELECT rowid, title, summary, quotes FROM events_fts ORDER BY rowid"
         ).fetchall()
@@ -314,3 +317,56 @@ def test_deleting_no_events_or_a_missing_one_is_refused(db):
         with pytest.raises(EditRefused) as refused:
             editing.delete_events(db, ids)
         assert set(refused.value.problems) == {"event"}
+
+
+def test_undo_and_redo_never_write_over_a_change_made_elsewhere(db):
+    event_id = first_event(db)
+    draft = editing.event_draft(db, event_id)
+    change = editing.edit_event(db, event_id, EventDraft(**{**draft.__dict__, "title": "Mine"}))
+    change.apply(db)
+    with closing(sqlite3.connect(db.path)) as other, other:
+        other.execute("UPDATE events SET title = 'Theirs' WHERE id = ?", (event_id,))
+    before = dump(db.path)
+    with pytest.raises(EditConflict):
+        change.revert(db)
+    assert dump(db.path) == before
+    deleted = editing.delete_citation(db, first_citation(db))
+    deleted.apply(db)
+    deleted.revert(db)
+    with closing(sqlite3.connect(db.path)) as other, other:
+        other.execute("UPDATE citations SET quote = 'theirs' WHERE id = ?", (first_citation(db),))
+    with pytest.raises(EditConflict):
+        deleted.apply(db)  # redo would delete a quote another program has rewritten
+
+
+def test_ids_are_never_handed_out_twice_so_an_undone_delete_can_come_back(db):
+    add = editing.add_event(db, EVENT)
+    add.apply(db)
+    last = add.event_id
+    delete = editing.delete_events(db, [last])
+    delete.apply(db)
+    other = EventDraft(**{**EVENT.__dict__, "title": "Another event"})
+    again = editing.add_event(db, other)  # another window adds an event meanwhile
+    again.apply(db)
+    assert again.event_id != last
+    delete.revert(db)
+    assert editing.event_draft(db, last) == EVENT
+
+
+def test_saving_a_bundled_quote_unchanged_keeps_its_verification_and_writes_nothing(db):
+    citation_id = db.read(
+        "SELECT c.id FROM citations c WHERE verified_in IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM source_texts t WHERE t.source_id = c.source_id) ORDER BY id LIMIT 1"
+    )[0][0]
+    event_id = db.read("SELECT event_id FROM citations WHERE id = ?", (citation_id,))[0][0]
+    [draft] = [d for cid, d in editing.citations_of(db, event_id) if cid == citation_id]
+    before = dump(db.path)
+    unchanged = editing.edit_citation(db, citation_id, draft)
+    unchanged.apply(db)
+    assert dump(db.path) == before
+    respaced = CitationDraft(draft.source_id, f"  {draft.quote} ")  # the same words
+    editing.edit_citation(db, citation_id, respaced).apply(db)
+    status = {c.id: c.status for c in queries.events(db, [event_id])[0].citations}
+    assert status[citation_id] == VERIFIED
+    editing.edit_event(db, event_id, editing.event_draft(db, event_id)).apply(db)
+    assert dump(db.path)["events"] == before["events"]

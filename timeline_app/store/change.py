@@ -22,6 +22,11 @@ SAY = {
     "citation": "Quote {n}: {problem}",
 }
 
+# The settings key of the highest id this app has handed out in a table ("last id events"): an
+# undo takes a row away but not its id, so a redo or an undone delete never meets another row
+# that was given the same id meanwhile.
+LAST_ID = "last id "
+
 Plan = Callable[[sqlite3.Connection], list[RowChange]]
 
 
@@ -52,9 +57,12 @@ class Change:
 
     def apply(self, db: Database) -> None:
         with db.transaction() as connection:
-            if self._rows is None:  # the first time: what to write, from the file as it is now
-                self._rows = self._plan(connection)
-            row_changes.write(connection, self._rows, forward=True)
+            rows = self._rows
+            if rows is None:  # the first time: what to write, from the file as it is now
+                rows = self._plan(connection)
+                _keep_last_ids(connection, rows)
+            row_changes.write(connection, rows, forward=True)
+        self._rows = rows  # only once written: a failed first apply plans again next time
         db.changed()
 
     def revert(self, db: Database) -> None:
@@ -115,4 +123,19 @@ def refuse(found: dict[str, str]) -> None:
 
 
 def next_id(connection: sqlite3.Connection, table: str) -> int:
-    return connection.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+    """An id no row of the table has had since this app started handing them out."""
+    return connection.execute(
+        f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?), 0)) + 1",
+        (LAST_ID + table,),
+    ).fetchone()[0]
+
+
+def _keep_last_ids(connection: sqlite3.Connection, rows: list[RowChange]) -> None:
+    for change in rows:
+        if change.before is None and isinstance(change.after.get("id"), int):
+            connection.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
+                "SET value = max(CAST(value AS INTEGER), excluded.value)",
+                (LAST_ID + change.table, change.after["id"]),
+            )

@@ -9,7 +9,7 @@ from timeline_app.store.change import SAY, Change, EditRefused, event_title, nex
 from timeline_app.store.database import Database
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
 from timeline_app.timeline.drafts import CitationDraft, problems
-from timeline_app.timeline.quotes import verified_in
+from timeline_app.timeline.quotes import normalise, verified_in
 
 
 def add_citation(db: Database, event_id: int, draft: CitationDraft) -> Change:
@@ -35,7 +35,7 @@ def edit_citation(db: Database, citation_id: int, draft: CitationDraft) -> Chang
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
         before = read_one(connection, "citations", "id = ?", (citation_id,))
         after = citation_row(connection, citation_id, before["event_id"], before["position"],
-                              draft)  # fmt: skip
+                              draft, before)  # fmt: skip
         return changes("citations", [before], [after])
 
     return Change(f"Edit a quote of “{title}”", plan)
@@ -53,18 +53,30 @@ def delete_citation(db: Database, citation_id: int) -> Change:
 
 def citation_row(
     connection: sqlite3.Connection, citation_id: int, event_id: int, position: int,
-    draft: CitationDraft,
+    draft: CitationDraft, before: dict | None = None,
 ) -> dict[str, object]:  # fmt: skip
+    """The citation as stored, its verified_in checked against its source's stored text. With
+    no text to check against (a bundled quote, verified when the file was built), the same
+    words from the same source keep the verification they had."""
     text = connection.execute(
         "SELECT text FROM source_texts WHERE source_id = ?", (draft.source_id,)
     ).fetchone()
+    if (
+        text is None
+        and before is not None
+        and before["source_id"] == draft.source_id
+        and (normalise(before["quote"]) == normalise(draft.quote))
+    ):
+        found = before["verified_in"]
+    else:
+        found = verified_in(draft.quote, text[0] if text else None)
     return {
         "id": citation_id,
         "event_id": event_id,
         "source_id": draft.source_id,
         "position": position,
         "quote": draft.quote,
-        "verified_in": verified_in(draft.quote, text[0] if text else None),
+        "verified_in": found,
     }
 
 

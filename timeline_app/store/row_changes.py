@@ -68,15 +68,17 @@ def write(connection: sqlite3.Connection, rows: Sequence[RowChange], *, forward:
     connection.execute("PRAGMA defer_foreign_keys = ON")
     for change in rows if forward else reversed(rows):
         old, new = (change.before, change.after) if forward else (change.after, change.before)
-        _write_one(connection, change.table, change.key(), old, new)
+        _write_one(connection, change.table, old, new)
 
 
 def _write_one(
-    connection: sqlite3.Connection, table: str, key: tuple, old: Row | None, new: Row | None
+    connection: sqlite3.Connection, table: str, old: Row | None, new: Row | None
 ) -> None:
-    match_key = " AND ".join(f'"{column}" = ?' for column in KEYS[table])
+    # An update or delete matches the whole row as the change left it, not just its key, so
+    # a row another program has changed since is a conflict, never silently written over.
+    match_old = " AND ".join(f'"{column}" IS ?' for column in old or ())
     if new is None:
-        cursor = connection.execute(f"DELETE FROM {table} WHERE {match_key}", key)
+        cursor = connection.execute(f"DELETE FROM {table} WHERE {match_old}", tuple(old.values()))
     elif old is None:
         columns = ", ".join(f'"{column}"' for column in new)
         marks = ", ".join("?" * len(new))
@@ -89,8 +91,8 @@ def _write_one(
             return
         assignments = ", ".join(f'"{column}" = ?' for column in changed)
         cursor = connection.execute(
-            f"UPDATE {table} SET {assignments} WHERE {match_key}",
-            (*(new[column] for column in changed), *key),
+            f"UPDATE {table} SET {assignments} WHERE {match_old}",
+            (*(new[column] for column in changed), *old.values()),
         )
     if cursor.rowcount != 1:
         raise EditConflict()

@@ -89,14 +89,16 @@ def test_the_undo_history_lists_each_change_and_goes_back_to_one(qtbot, open_win
 def test_a_change_made_by_another_program_is_shown(qtbot, open_window, small_db_path):
     window = open_window(small_db_path)
     assert window.count_label.text().startswith("2 of 2")
+    window.edit_session.build_and_push(lambda: editing.add_event(window.db, draft("Mine")))
+    assert not window.outside_changes.check()  # the window's own change is not news
     other = open_database(small_db_path)
     try:
         editing.add_event(other, draft("From elsewhere")).apply(other)
     finally:
         other.close()
     assert window.outside_changes.check()
-    assert window.count_label.text().startswith("3 of 3")
-    titles = [window.model.data(window.model.index(row, 0)) for row in range(3)]
+    assert window.count_label.text().startswith("4 of 4")
+    titles = [window.model.data(window.model.index(row, 0)) for row in range(4)]
     assert any("From elsewhere" in title for title in titles)
     assert not window.outside_changes.check()  # once told, not again
 
