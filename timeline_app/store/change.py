@@ -9,6 +9,7 @@ from collections.abc import Callable
 from timeline_app.store import row_changes
 from timeline_app.store.database import Database
 from timeline_app.store.errors import StoreError
+from timeline_app.store.indexing import events_changed
 from timeline_app.store.row_changes import RowChange
 
 # What the store itself refuses, in one place (the drafts' own problems: timeline/drafts.py).
@@ -63,14 +64,14 @@ class Change:
                 _keep_last_ids(connection, rows)
             row_changes.write(connection, rows, forward=True)
         self._rows = rows  # only once written: a failed first apply plans again next time
-        db.changed()
+        events_changed(db, self.affected_events)
 
     def revert(self, db: Database) -> None:
         if self._rows is None:
             return  # never applied
         with db.transaction() as connection:
             row_changes.write(connection, self._rows, forward=False)
-        db.changed()
+        events_changed(db, self.affected_events)
 
     @property
     def affected_events(self) -> frozenset[int]:
