@@ -13,7 +13,7 @@ from timeline_app.store import editing, queries
 from timeline_app.store.change import LAST_ID
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.editing import EditRefused
-from timeline_app.store.errors import DatabaseNotWritable, EditConflict
+from timeline_app.store.errors import DatabaseNotWritable, EditConflict, StoreError
 from timeline_app.timeline.drafts import CitationDraft, EventDraft, SourceDraft, ThemeDraft
 from timeline_app.timeline.events import DOCUMENTS, GENERAL_KNOWLEDGE
 from timeline_app.timeline.filter import TimelineFilter
@@ -370,3 +370,26 @@ def test_saving_a_bundled_quote_unchanged_keeps_its_verification_and_writes_noth
     assert status[citation_id] == VERIFIED
     editing.edit_event(db, event_id, editing.event_draft(db, event_id)).apply(db)
     assert dump(db.path)["events"] == before["events"]
+
+
+def test_a_failed_first_apply_keeps_no_plan_and_plans_again_from_the_file_as_it_is(db):
+    change = editing.add_theme(db, ThemeDraft("Sport", "#123456"))
+    planned = db.read("SELECT max(id) + 1 FROM themes")[0][0]
+    with closing(sqlite3.connect(db.path)) as other, other:
+        other.execute("CREATE TRIGGER no_themes BEFORE INSERT ON themes "
+                      "BEGIN SELECT RAISE(ABORT, 'not now'); END")  # fmt: skip
+    with pytest.raises(StoreError):
+        change.apply(db)
+    with closing(sqlite3.connect(db.path)) as other, other:
+        other.execute("DROP TRIGGER no_themes")
+        other.execute(
+            "INSERT INTO themes (id, slug, name, colour, position) "
+            "VALUES (?, 'other', 'Other', '#000000', 99)",
+            (planned,),
+        )
+    before = dump(db.path)
+    change.revert(db)  # never applied: nothing to take back
+    assert dump(db.path) == before
+    change.apply(db)
+    assert change.theme_slug == "sport" and change.affected_events == frozenset()
+    assert db.read("SELECT name FROM themes WHERE slug = 'sport'") == [("Sport",)]
