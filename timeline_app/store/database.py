@@ -125,11 +125,17 @@ class Database:
 
         if self._sessions is None:
             self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # The session writes through a connection of its own, which data_version counts as
+        # another program's; its commit is taken as this app's own unless another program
+        # had committed before it began (that one is still to be noticed).
+        own = self._read_data_version() == self._data_version
         try:
             with self._sessions() as session, session.begin():
                 yield session
         except DBAPIError as error:
             raise explain_sqlite_error(error, self.path) from error
+        if own:
+            self._data_version = self._read_data_version()
 
     def close(self) -> None:
         with self._lock:
