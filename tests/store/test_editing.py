@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from timeline_app.store import editing, queries
-from timeline_app.store.change import LAST_ID
+from timeline_app.store.change import LAST_ID, Change
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.editing import EditRefused
-from timeline_app.store.errors import DatabaseNotWritable, EditConflict, StoreError
+from timeline_app.store.errors import DatabaseNotWritable, EditConflict, StoreBug
+from timeline_app.store.row_changes import RowChange
 from timeline_app.timeline.drafts import CitationDraft, EventDraft, SourceDraft, ThemeDraft
 from timeline_app.timeline.events import DOCUMENTS, GENERAL_KNOWLEDGE
 from timeline_app.timeline.filter import TimelineFilter
@@ -378,7 +379,7 @@ def test_a_failed_first_apply_keeps_no_plan_and_plans_again_from_the_file_as_it_
     with closing(sqlite3.connect(db.path)) as other, other:
         other.execute("CREATE TRIGGER no_themes BEFORE INSERT ON themes "
                       "BEGIN SELECT RAISE(ABORT, 'not now'); END")  # fmt: skip
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreBug, match="not now"):  # another program's trigger: not a conflict
         change.apply(db)
     with closing(sqlite3.connect(db.path)) as other, other:
         other.execute("DROP TRIGGER no_themes")
@@ -393,3 +394,19 @@ def test_a_failed_first_apply_keeps_no_plan_and_plans_again_from_the_file_as_it_
     change.apply(db)
     assert change.theme_slug == "sport" and change.affected_events == frozenset()
     assert db.read("SELECT name FROM themes WHERE slug = 'sport'") == [("Sport",)]
+
+
+def test_only_a_real_conflict_is_called_one_and_a_bug_is_not_hidden_behind_it(db):
+    broken = Change("Add a theme with no name", lambda connection: [
+        RowChange("themes", None, {"id": 10**6, "slug": "x", "name": None, "colour": "#000000",
+                                   "position": 99})])  # fmt: skip
+    with pytest.raises(StoreBug, match="NOT NULL"):
+        broken.apply(db)
+    event_id = first_event(db)
+    cite = editing.add_citation(db, event_id, CitationDraft("jpost-oil-2024", "words"))
+    with closing(sqlite3.connect(db.path)) as other, other:  # the event goes before the apply
+        other.execute("DELETE FROM citations WHERE event_id = ?", (event_id,))
+        other.execute("DELETE FROM event_themes WHERE event_id = ?", (event_id,))
+        other.execute("DELETE FROM events WHERE id = ?", (event_id,))
+    with pytest.raises(EditConflict):
+        cite.apply(db)

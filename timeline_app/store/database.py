@@ -83,7 +83,12 @@ class Database:
                     connection.rollback()
                     raise
         except sqlite3.IntegrityError as error:
-            raise EditConflict() from error
+            # Checked at commit, a foreign key fails when a row a change refers to went since
+            # it was planned (another program deleted it): a conflict. Any other refusal is a
+            # bug, said as one rather than blamed on another program.
+            if error.sqlite_errorname == "SQLITE_CONSTRAINT_FOREIGNKEY":
+                raise EditConflict() from error
+            raise explain_sqlite_error(error, self.path) from error
         except sqlite3.Error as error:
             raise explain_sqlite_error(error, self.path) from error
 
