@@ -410,3 +410,11 @@ def test_only_a_real_conflict_is_called_one_and_a_bug_is_not_hidden_behind_it(db
         other.execute("DELETE FROM events WHERE id = ?", (event_id,))
     with pytest.raises(EditConflict):
         cite.apply(db)
+
+
+def test_theme_names_differing_only_in_the_case_of_any_letter_are_the_same_name(db):
+    editing.add_theme(db, ThemeDraft("Əməkdaşlıq", "#123456")).apply(db)
+    for name in ("əməkdaşlıq", " ƏMƏKDAŞLIQ "):
+        with pytest.raises(EditRefused) as refused:
+            editing.add_theme(db, ThemeDraft(name, "#654321"))
+        assert refused.value.problems == {"name": "A theme called “Əməkdaşlıq” exists already."}

@@ -83,12 +83,21 @@ def _theme_problems(db: Database, draft: ThemeDraft, slug: str | None) -> dict[s
     if slug is not None:
         _theme_name(db, slug)
     name = draft.name.strip()
-    taken = db.read(
-        "SELECT name FROM themes WHERE lower(name) = lower(?) AND slug IS NOT ?", (name, slug)
-    )
+    # Compared here, not in SQL: SQLite's lower() knows only ASCII letters ("Ə" and "ə").
+    taken = [
+        other
+        for (other,) in db.read("SELECT name FROM themes WHERE slug IS NOT ?", (slug,))
+        if _same_name(other) == _same_name(name)
+    ]
     if name and taken and "name" not in found:
-        found["name"] = SAY["theme exists"].format(name=taken[0][0])
+        found["name"] = SAY["theme exists"].format(name=taken[0])
     return found
+
+
+def _same_name(name: str) -> str:
+    """A name as compared for duplicates: any letter's case, and the dotted and dotless i as one
+    (in Azerbaijani and Turkish "I" is the capital of "ı", elsewhere of "i")."""
+    return name.strip().casefold().replace("i\u0307", "i").replace("ı", "i")
 
 
 def _theme_name(db: Database, slug: str) -> str:
