@@ -418,3 +418,18 @@ def test_theme_names_differing_only_in_the_case_of_any_letter_are_the_same_name(
         with pytest.raises(EditRefused) as refused:
             editing.add_theme(db, ThemeDraft(name, "#654321"))
         assert refused.value.problems == {"name": "A theme called “Əməkdaşlıq” exists already."}
+
+
+def test_deleting_a_source_says_its_relations_and_its_archived_text_go_too(db):
+    new_text = SourceDraft(**{**SOURCE.__dict__, "title": "Oil article"})
+    editing.edit_source(db, "jpost-oil-2024", new_text).apply(db)
+    with closing(sqlite3.connect(db.path)) as other, other:
+        other.execute("INSERT INTO source_relations (source_id, depends_on_id, kind) "
+                      "VALUES ('jpost-oil-2024', 'caspian-post-hajiyev', 'paraphrases')")  # fmt: skip
+    gone = editing.deletion_consequences(db, source_id="jpost-oil-2024")
+    assert (gone.relations, gone.archived_text) == (2, True)  # one each way
+    assert "Its links to 2 other sources." in gone.lines
+    assert "Its archived text." in gone.lines
+    bare = editing.deletion_consequences(db, source_id="partnership-critique-2024")
+    assert (bare.relations, bare.archived_text) == (1, False)
+    assert "Its link to 1 other source." in bare.lines

@@ -95,6 +95,8 @@ class Consequences:
     events: int = 0  # events deleted
     citations: int = 0  # citations deleted with them
     theme_links: int = 0  # events that lose a theme (the events stay)
+    relations: int = 0  # a source's links to other sources it depends on or that depend on it
+    archived_text: bool = False  # a source's archived text goes with it
     lines: tuple[str, ...] = ()  # each of the above that is not zero, in words
 
 
@@ -106,7 +108,8 @@ def deletion_consequences(
     source_id: str | None = None,
 ) -> Consequences:
     """What deleting these events, this theme or this source also deletes."""
-    events = citations = links = 0
+    events = citations = links = relations = 0
+    text = False
     lines: list[str] = []
     if event_ids:
         ids = list(dict.fromkeys(event_ids))
@@ -138,4 +141,16 @@ def deletion_consequences(
             quotes = "1 quote" if cited == 1 else f"{cited:,} quotes"
             where = "1 event" if in_events == 1 else f"{in_events:,} events"
             lines.append(f"{quotes} from it, in {where} (the events stay).")
-    return Consequences(events, citations, links, tuple(lines))
+        relations = db.read(
+            "SELECT count(*) FROM source_relations WHERE source_id = ?1 OR depends_on_id = ?1",
+            (source_id,),
+        )[0][0]
+        if relations:
+            lines.append(
+                "Its link to 1 other source." if relations == 1
+                else f"Its links to {relations:,} other sources."
+            )  # fmt: skip
+        text = archived_text(db, source_id) is not None
+        if text:
+            lines.append("Its archived text.")
+    return Consequences(events, citations, links, relations, text, tuple(lines))
