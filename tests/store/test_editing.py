@@ -424,8 +424,10 @@ def test_deleting_a_source_says_its_relations_and_its_archived_text_go_too(db):
     new_text = SourceDraft(**{**SOURCE.__dict__, "title": "Oil article"})
     editing.edit_source(db, "jpost-oil-2024", new_text).apply(db)
     with closing(sqlite3.connect(db.path)) as other, other:
-        other.execute("INSERT INTO source_relations (source_id, depends_on_id, kind) "
-                      "VALUES ('jpost-oil-2024', 'caspian-post-hajiyev', 'paraphrases')")  # fmt: skip
+        other.execute(
+            "INSERT INTO source_relations (source_id, depends_on_id, kind) "
+            "VALUES ('jpost-oil-2024', 'caspian-post-hajiyev', 'paraphrases')"
+        )
     gone = editing.deletion_consequences(db, source_id="jpost-oil-2024")
     assert (gone.relations, gone.archived_text) == (2, True)  # one each way
     assert "Its links to 2 other sources." in gone.lines
