@@ -435,3 +435,19 @@ def test_deleting_a_source_says_its_relations_and_its_archived_text_go_too(db):
     bare = editing.deletion_consequences(db, source_id="partnership-critique-2024")
     assert (bare.relations, bare.archived_text) == (1, False)
     assert "Its link to 1 other source." in bare.lines
+
+
+def test_an_events_first_theme_leads_and_the_others_are_kept_in_theme_order(db):
+    # Only the first theme's place is the user's; the others are in the themes' order.
+    typed = EventDraft(**{**EVENT.__dict__, "title": "  Spaced  ",
+                          "theme_slugs": ("trade-economy", "energy", "tensions-criticism",
+                                          "diplomacy")})  # fmt: skip
+    stored = editing.as_stored(db, typed)
+    assert stored.theme_slugs == ("trade-economy", "diplomacy", "energy", "tensions-criticism")
+    assert stored.title == "Spaced"
+    change = editing.add_event(db, typed)
+    change.apply(db)
+    assert editing.event_draft(db, change.event_id) == stored
+    assert editing.as_stored(db, stored) == stored
+    editing.edit_event(db, change.event_id, typed).apply(db)
+    assert editing.event_draft(db, change.event_id) == stored

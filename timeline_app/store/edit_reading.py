@@ -23,6 +23,9 @@ class NotStored(StoreError):
 
 
 def event_draft(db: Database, event_id: int) -> EventDraft:
+    """The event as stored. Its themes: the primary theme first, then the others in the order
+    of the theme list (only the first theme's place is the user's to choose; the others are
+    links, kept without an order of their own), so it equals as_stored of the draft saved."""
     rows = db.read(
         'SELECT title, summary, start, "end", approximate, importance, date_basis, '
         "primary_theme_id FROM events WHERE id = ?",
@@ -36,7 +39,6 @@ def event_draft(db: Database, event_id: int) -> EventDraft:
         "WHERE et.event_id = ? ORDER BY t.position, t.id",
         (event_id,),
     )
-    # The primary theme first, as the editor shows it, then the others in theme order.
     slugs = [slug for theme_id, slug in themes if theme_id == primary]
     slugs += [slug for theme_id, slug in themes if theme_id != primary]
     return EventDraft(
@@ -48,6 +50,27 @@ def event_draft(db: Database, event_id: int) -> EventDraft:
         importance=None if importance is None else Importance(importance),
         date_basis=basis,
         theme_slugs=tuple(slugs),
+    )
+
+
+def as_stored(db: Database, draft: EventDraft) -> EventDraft:
+    """The draft as the event reads back once saved (event_draft): title and summary trimmed,
+    dates as stored, the first theme first and the others once each in theme order. For a draft
+    problems() has nothing to say of."""
+    span = draft.span()
+    order = {slug: n for n, (slug,) in enumerate(db.read("SELECT slug FROM themes "
+                                                          "ORDER BY position, id"))}  # fmt: skip
+    first = draft.theme_slugs[:1]
+    others = sorted(set(draft.theme_slugs) - set(first), key=lambda slug: order.get(slug, -1))
+    return EventDraft(
+        title=draft.title.strip(),
+        summary=draft.summary.strip(),
+        start=span.start.iso(),
+        end=span.end.iso() if span.end else None,
+        approximate=span.approximate,
+        importance=draft.importance,
+        date_basis=draft.date_basis,
+        theme_slugs=(*first, *others),
     )
 
 
