@@ -451,3 +451,47 @@ def test_an_events_first_theme_leads_and_the_others_are_kept_in_theme_order(db):
     assert editing.as_stored(db, stored) == stored
     editing.edit_event(db, change.event_id, typed).apply(db)
     assert editing.event_draft(db, change.event_id) == stored
+
+
+def test_themes_appended_after_a_single_theme_come_after_it(tmp_path):
+    from timeline_app.store.writing import add_themes, write_timeline
+    from timeline_app.timeline.events import Theme
+
+    db = open_database(tmp_path / "one.db", create=True)
+    try:
+        write_timeline(db, "One", [Theme("first", "First", "#000000")], [], [])
+        add_themes(db, [Theme("second", "Second", "#111111")])
+        assert db.read("SELECT slug, position FROM themes ORDER BY position, id") == [
+            ("first", 0),
+            ("second", 1),
+        ]
+    finally:
+        db.close()
+
+
+def test_an_event_written_in_bulk_and_by_an_edit_is_stored_the_same(db):
+    from timeline_app.store.writing import add_events
+    from timeline_app.timeline.events import Event, Theme
+
+    themes = tuple(Theme(slug, slug, "#000000") for slug in EVENT.theme_slugs)
+    add_events(db, [Event("bulk-key", EVENT.span(), EVENT.title, EVENT.summary, themes,
+                          importance=EVENT.importance, date_basis=EVENT.date_basis)])  # fmt: skip
+    edit = editing.add_event(db, EVENT)
+    edit.apply(db)
+    columns = "start, \"end\", approximate, start_day, end_day, sort_key, primary_theme_id, " \
+              "title, summary, importance, date_basis"  # fmt: skip
+    rows = db.read(f"SELECT {columns} FROM events WHERE key = 'bulk-key' OR id = ? ORDER BY id",
+                   (edit.event_id,))  # fmt: skip
+    assert len(rows) == 2 and rows[0] == rows[1]
+
+
+def test_events_written_in_bulk_take_no_id_an_undo_may_bring_back(db):
+    from timeline_app.store.writing import add_events
+    from timeline_app.timeline.events import Event
+
+    add = editing.add_event(db, EVENT)
+    add.apply(db)
+    add.revert(db)
+    add_events(db, [Event("bulk-key", EVENT.span(), "Bulk", "", ())])
+    assert db.read("SELECT id FROM events WHERE key = 'bulk-key'")[0][0] != add.event_id
+    add.apply(db)

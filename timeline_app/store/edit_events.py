@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from timeline_app.store.change import SAY, Change, EditRefused, event_title, next_id, refuse
 from timeline_app.store.database import Database
 from timeline_app.store.edit_citations import citation_problems, citation_row
+from timeline_app.store.event_rows import event_columns
 from timeline_app.store.keys import new_key
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
 from timeline_app.timeline.drafts import CitationDraft, EventDraft, problems
@@ -75,23 +76,11 @@ def _event_problems(db: Database, draft: EventDraft) -> dict[str, str]:
 
 
 def _event_columns(connection: sqlite3.Connection, draft: EventDraft) -> dict[str, object]:
-    span = draft.span()
-    primary = None
-    if draft.theme_slugs:
-        primary = _theme_id(connection, draft.theme_slugs[0])
-    return {
-        "start": span.start.iso(),
-        "end": span.end.iso() if span.end else None,
-        "approximate": int(span.approximate),
-        "start_day": span.first_day().toordinal(),
-        "end_day": span.last_day().toordinal(),
-        "sort_key": span.sort_key(),
-        "primary_theme_id": primary,
-        "title": draft.title.strip(),
-        "summary": draft.summary.strip(),
-        "importance": None if draft.importance is None else int(draft.importance),
-        "date_basis": draft.date_basis,
-    }
+    primary = _theme_id(connection, draft.theme_slugs[0]) if draft.theme_slugs else None
+    return event_columns(
+        draft.span(), title=draft.title.strip(), summary=draft.summary.strip(),
+        importance=draft.importance, date_basis=draft.date_basis, primary_theme_id=primary,
+    )  # fmt: skip
 
 
 def _theme_links(connection: sqlite3.Connection, event_id: int, draft: EventDraft) -> list[dict]:

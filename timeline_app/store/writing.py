@@ -8,7 +8,9 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import delete, func, insert, select, table
 
 from timeline_app.store.bulk import bulk_writing
+from timeline_app.store.change import next_id as new_id
 from timeline_app.store.database import Database
+from timeline_app.store.event_rows import event_columns
 from timeline_app.store.models import (
     CitationRow,
     EventRow,
@@ -53,7 +55,7 @@ def set_setting(db: Database, key: str, value: str) -> None:
 def add_themes(db: Database, themes: Iterable[Theme]) -> None:
     """Append themes after those already stored, in the order given."""
     with db.session() as session:
-        first = (session.scalar(select(func.max(ThemeRow.position))) or -1) + 1
+        first = session.scalar(select(func.coalesce(func.max(ThemeRow.position), -1))) + 1
         rows = [
             {"slug": t.slug, "name": t.name, "colour": t.colour, "position": first + i}
             for i, t in enumerate(themes)
@@ -95,7 +97,9 @@ def add_events(db: Database, events: Iterable[Event], batch: int = 5000) -> None
     """Append events (their themes and sources must already be stored), in batches."""
     with db.session() as session:
         theme_ids = dict(session.execute(select(ThemeRow.slug, ThemeRow.id)).all())
-        next_id = (session.scalar(select(EventRow.id).order_by(EventRow.id.desc())) or 0) + 1
+        # After every id handed out so far, not just those stored: an undone edit may bring
+        # one back (change.next_id).
+        next_id = new_id(session.connection().connection.driver_connection, "events")
     pending: list[Event] = []
     for event in events:
         pending.append(event)
@@ -111,16 +115,12 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
     event_rows, theme_links, citation_rows, search_rows = [], [], [], []
     for offset, event in enumerate(events):
         event_id = next_id + offset
-        when = event.when
+        primary = theme_ids[event.themes[0].slug] if event.themes else None
         event_rows.append({
-            "id": event_id, "key": event.key, "start": when.start.iso(),
-            "end": when.end.iso() if when.end else None, "approximate": when.approximate,
-            "start_day": when.first_day().toordinal(), "end_day": when.last_day().toordinal(),
-            "sort_key": when.sort_key(),
-            "primary_theme_id": theme_ids[event.themes[0].slug] if event.themes else None,
-            "title": event.title, "summary": event.summary,
-            "importance": None if event.importance is None else int(event.importance),
-            "date_basis": event.date_basis,
+            "id": event_id, "key": event.key,
+            **event_columns(event.when, title=event.title, summary=event.summary,
+                            importance=event.importance, date_basis=event.date_basis,
+                            primary_theme_id=primary),
         })  # fmt: skip
         theme_links += [{"event_id": event_id, "theme_id": theme_ids[t.slug]} for t in event.themes]
         citation_rows += [
