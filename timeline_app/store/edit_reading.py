@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.drafts import CitationDraft, EventDraft, SourceDraft, ThemeDraft
 from timeline_app.timeline.importance import Importance
+from timeline_app.timeline.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -15,11 +16,21 @@ if TYPE_CHECKING:
     from timeline_app.store.database import Database
 
 
+def _say(text: str, **values: object) -> Phrase:
+    return phrase("editing", text, **values)
+
+
 class NotStored(StoreError):
     """Asked for a draft of something the file does not hold (deleted meanwhile)."""
 
     def __init__(self, what: object) -> None:
-        super().__init__(f"“{what}” is no longer in this timeline (it may have been deleted).")
+        self.phrase = _say(
+            QT_TRANSLATE_NOOP(
+                "editing", "“{what}” is no longer in this timeline (it may have been deleted)."
+            ),
+            what=what,
+        )
+        super().__init__(str(self.phrase))
 
 
 def event_draft(db: Database, event_id: int) -> EventDraft:
@@ -120,7 +131,12 @@ class Consequences:
     theme_links: int = 0  # events that lose a theme (the events stay)
     relations: int = 0  # a source's links to other sources it depends on or that depend on it
     archived_text: bool = False  # a source's archived text goes with it
-    lines: tuple[str, ...] = ()  # each of the above that is not zero, in words
+    phrases: tuple[Phrase, ...] = ()  # each of the above that is not zero, in words
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The phrases in English (wording.editing.consequence_lines: in the reader's language)."""
+        return tuple(str(line) for line in self.phrases)
 
 
 def deletion_consequences(
@@ -133,7 +149,7 @@ def deletion_consequences(
     """What deleting these events, this theme or this source also deletes."""
     events = citations = links = relations = 0
     text = False
-    lines: list[str] = []
+    lines: list[Phrase] = []
     if event_ids:
         ids = list(dict.fromkeys(event_ids))
         marks = ",".join("?" * len(ids))
@@ -142,7 +158,8 @@ def deletion_consequences(
             0
         ]
         if citations:
-            lines.append("1 quote." if citations == 1 else f"{citations:,} quotes.")
+            one = QT_TRANSLATE_NOOP("editing", "1 quote.")
+            lines.append(_count(citations, one, QT_TRANSLATE_NOOP("editing", "{n} quotes.")))
     if theme_slug is not None:
         links = db.read(
             "SELECT count(*) FROM event_themes et JOIN themes t ON t.id = et.theme_id "
@@ -150,10 +167,9 @@ def deletion_consequences(
             (theme_slug,),
         )[0][0]
         if links:
-            lines.append(
-                "Its link to 1 event (the event stays)." if links == 1
-                else f"Its links to {links:,} events (the events stay)."
-            )  # fmt: skip
+            one = QT_TRANSLATE_NOOP("editing", "Its link to 1 event (the event stays).")
+            many = QT_TRANSLATE_NOOP("editing", "Its links to {n} events (the events stay).")
+            lines.append(_count(links, one, many))
     if source_id is not None:
         cited, in_events = db.read(
             "SELECT count(*), count(DISTINCT event_id) FROM citations WHERE source_id = ?",
@@ -161,19 +177,32 @@ def deletion_consequences(
         )[0]
         citations += cited
         if cited:
-            quotes = "1 quote" if cited == 1 else f"{cited:,} quotes"
-            where = "1 event" if in_events == 1 else f"{in_events:,} events"
-            lines.append(f"{quotes} from it, in {where} (the events stay).")
+            quotes = _count(
+                cited,
+                QT_TRANSLATE_NOOP("editing", "1 quote"),
+                QT_TRANSLATE_NOOP("editing", "{n} quotes"),
+            )
+            where = _count(
+                in_events,
+                QT_TRANSLATE_NOOP("editing", "1 event"),
+                QT_TRANSLATE_NOOP("editing", "{n} events"),
+            )
+            said = QT_TRANSLATE_NOOP("editing", "{quotes} from it, in {where} (the events stay).")
+            lines.append(_say(said, quotes=quotes, where=where))
         relations = db.read(
             "SELECT count(*) FROM source_relations WHERE source_id = ?1 OR depends_on_id = ?1",
             (source_id,),
         )[0][0]
         if relations:
-            lines.append(
-                "Its link to 1 other source." if relations == 1
-                else f"Its links to {relations:,} other sources."
-            )  # fmt: skip
+            one = QT_TRANSLATE_NOOP("editing", "Its link to 1 other source.")
+            many = QT_TRANSLATE_NOOP("editing", "Its links to {n} other sources.")
+            lines.append(_count(relations, one, many))
         text = archived_text(db, source_id) is not None
         if text:
-            lines.append("Its archived text.")
+            lines.append(_say(QT_TRANSLATE_NOOP("editing", "Its archived text.")))
     return Consequences(events, citations, links, relations, text, tuple(lines))
+
+
+def _count(n: int, one: str, many: str) -> Phrase:
+    """one when n is 1, else many with {n}: each form its own sentence in the catalogue."""
+    return _say(one) if n == 1 else _say(many, n=f"{n:,}")
