@@ -21,9 +21,9 @@ from timeline_app.store.models import (
     event_themes,
 )
 from timeline_app.store.search import INSERT_ROW, search_row
-from timeline_app.timeline.document import SourceDependence
+from timeline_app.timeline.document import ArchivedText, SourceDependence
 from timeline_app.timeline.events import Event, Source, Theme
-from timeline_app.timeline.quotes import verified_in
+from timeline_app.timeline.quotes import document_sha256, verified_in
 
 
 def write_timeline(
@@ -82,6 +82,18 @@ def add_sources(db: Database, sources: Iterable[Source]) -> None:
     )
 
 
+def add_archived_texts(db: Database, texts: Iterable[ArchivedText]) -> None:
+    """Store the archived texts of sources already stored (replacing any they had)."""
+    rows = [(t.source_id, t.text, document_sha256(t.text)) for t in texts]
+    if rows:
+        with db.transaction() as connection:
+            connection.executemany(
+                "INSERT OR REPLACE INTO source_texts (source_id, text, sha256) VALUES (?, ?, ?)",
+                rows,
+            )
+        db.changed()
+
+
 def add_source_relations(db: Database, relations: Iterable[SourceDependence]) -> None:
     """How sources already stored depend on one another."""
     rows = [
@@ -124,7 +136,13 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
         })  # fmt: skip
         theme_links += [{"event_id": event_id, "theme_id": theme_ids[t.slug]} for t in event.themes]
         citation_rows += [
-            {"event_id": event_id, "source_id": c.source.id, "position": i, "quote": c.quote}
+            {
+                "event_id": event_id,
+                "source_id": c.source.id,
+                "position": i,
+                "quote": c.quote,
+                "verified_in": c.verified_in,
+            }
             for i, c in enumerate(event.citations)
         ]
         quotes = (c.quote for c in event.citations)
