@@ -133,3 +133,39 @@ def test_parts_left_by_a_killed_import_are_removed_by_the_next(tmp_path):
         path.write_bytes(b"partial")
     create_timeline(registry.reader(FIXTURES / "mill-valley.csv")(None), tmp_path / "new.tldb")
     assert sorted(os.listdir(tmp_path)) == [running.name, "new.tldb"]
+
+
+def test_the_apps_json_keeps_archived_texts_and_each_quotes_verification(bundled_db, tmp_path):
+    from timeline_app.store import editing
+    from timeline_app.timeline.drafts import CitationDraft, SourceDraft
+    from timeline_app.timeline.quotes import NOT_FOUND, VERIFIED
+
+    text = "The embassy opened in March. Radar talks went on all summer."
+    add = editing.add_source(bundled_db, SourceDraft("Archived", None, None, None, False, None,
+                                                     text, None))  # fmt: skip
+    add.apply(bundled_db)
+    event_id = queries.event_ids(bundled_db, TimelineFilter())[0]
+    for quote in ("Radar talks went on", "Radar talks ended"):
+        editing.add_citation(bundled_db, event_id, CitationDraft(add.source_id, quote)).apply(
+            bundled_db
+        )
+
+    def statuses(db):
+        return {
+            key: [(c.source.id, c.quote, c.status) for c in event.citations]
+            for key, event in _events_by_key(db).items()
+        }
+
+    def texts(db):
+        return {s.id: editing.archived_text(db, s.id) for s in queries.sources(db)}
+
+    found = [s for cited in statuses(bundled_db).values() for _, _, s in cited]
+    assert {VERIFIED, NOT_FOUND} <= set(found) and found.count(VERIFIED) > 1
+    _export(bundled_db, "json", tmp_path / "out.json")
+    create_timeline(registry.reader(tmp_path / "out.json")(None), tmp_path / "back.tldb")
+    back = open_database(tmp_path / "back.tldb")
+    try:
+        assert texts(back) == texts(bundled_db) and texts(back)[add.source_id] == text
+        assert statuses(back) == statuses(bundled_db)
+    finally:
+        back.close()

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 import timeline_app.store.database as database
-from timeline_app.store import editing, queries
+from timeline_app.store import editing, queries, writing
 from timeline_app.store.database import open_database, use_write_ahead_log
 from timeline_app.store.errors import DatabaseLocked, StoreError
 from timeline_app.timeline.drafts import CitationDraft, EventDraft, ThemeDraft
+from timeline_app.timeline.events import Theme
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -183,5 +184,13 @@ def test_an_edit_of_the_file_through_its_other_connection_is_not_taken_for_anoth
         draft = EventDraft("Own", "", "2020", None, False, None, "documents", ())
         editing.add_event(db, draft).apply(db)
         assert not db.changed_elsewhere()
+        writing.set_setting(db, "title", "Own title")  # through the app's SQLAlchemy session
+        assert not db.changed_elsewhere()
+        writing.add_themes(db, [Theme("own", "Own", "#123456")])
+        writing.record_quote_checks(db, {"jpost-oil-2024": "oil"})
+        assert not db.changed_elsewhere()
+        with closing(sqlite3.connect(bundled_copy)) as other, other:  # another program
+            other.execute("UPDATE settings SET value = 'Theirs' WHERE key = 'title'")
+        assert db.changed_elsewhere()
     finally:
         db.close()

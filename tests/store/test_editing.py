@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from timeline_app.store import editing, queries
-from timeline_app.store.change import LAST_ID
+from timeline_app.store.change import LAST_ID, Change
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.editing import EditRefused
-from timeline_app.store.errors import DatabaseNotWritable, EditConflict
+from timeline_app.store.errors import DatabaseNotWritable, EditConflict, StoreBug
+from timeline_app.store.row_changes import RowChange
 from timeline_app.timeline.drafts import CitationDraft, EventDraft, SourceDraft, ThemeDraft
 from timeline_app.timeline.events import DOCUMENTS, GENERAL_KNOWLEDGE
 from timeline_app.timeline.filter import TimelineFilter
@@ -370,3 +371,127 @@ def test_saving_a_bundled_quote_unchanged_keeps_its_verification_and_writes_noth
     assert status[citation_id] == VERIFIED
     editing.edit_event(db, event_id, editing.event_draft(db, event_id)).apply(db)
     assert dump(db.path)["events"] == before["events"]
+
+
+def test_a_failed_first_apply_keeps_no_plan_and_plans_again_from_the_file_as_it_is(db):
+    change = editing.add_theme(db, ThemeDraft("Sport", "#123456"))
+    planned = db.read("SELECT max(id) + 1 FROM themes")[0][0]
+    with closing(sqlite3.connect(db.path)) as other, other:
+        other.execute("CREATE TRIGGER no_themes BEFORE INSERT ON themes "
+                      "BEGIN SELECT RAISE(ABORT, 'not now'); END")  # fmt: skip
+    with pytest.raises(StoreBug, match="not now"):  # another program's trigger: not a conflict
+        change.apply(db)
+    with closing(sqlite3.connect(db.path)) as other, other:
+        other.execute("DROP TRIGGER no_themes")
+        other.execute(
+            "INSERT INTO themes (id, slug, name, colour, position) "
+            "VALUES (?, 'other', 'Other', '#000000', 99)",
+            (planned,),
+        )
+    before = dump(db.path)
+    change.revert(db)  # never applied: nothing to take back
+    assert dump(db.path) == before
+    change.apply(db)
+    assert change.theme_slug == "sport" and change.affected_events == frozenset()
+    assert db.read("SELECT name FROM themes WHERE slug = 'sport'") == [("Sport",)]
+
+
+def test_only_a_real_conflict_is_called_one_and_a_bug_is_not_hidden_behind_it(db):
+    broken = Change("Add a theme with no name", lambda connection: [
+        RowChange("themes", None, {"id": 10**6, "slug": "x", "name": None, "colour": "#000000",
+                                   "position": 99})])  # fmt: skip
+    with pytest.raises(StoreBug, match="NOT NULL"):
+        broken.apply(db)
+    event_id = first_event(db)
+    cite = editing.add_citation(db, event_id, CitationDraft("jpost-oil-2024", "words"))
+    with closing(sqlite3.connect(db.path)) as other, other:  # the event goes before the apply
+        other.execute("DELETE FROM citations WHERE event_id = ?", (event_id,))
+        other.execute("DELETE FROM event_themes WHERE event_id = ?", (event_id,))
+        other.execute("DELETE FROM events WHERE id = ?", (event_id,))
+    with pytest.raises(EditConflict):
+        cite.apply(db)
+
+
+def test_theme_names_differing_only_in_the_case_of_any_letter_are_the_same_name(db):
+    editing.add_theme(db, ThemeDraft("Əməkdaşlıq", "#123456")).apply(db)
+    for name in ("əməkdaşlıq", " ƏMƏKDAŞLIQ "):
+        with pytest.raises(EditRefused) as refused:
+            editing.add_theme(db, ThemeDraft(name, "#654321"))
+        assert refused.value.problems == {"name": "A theme called “Əməkdaşlıq” exists already."}
+
+
+def test_deleting_a_source_says_its_relations_and_its_archived_text_go_too(db):
+    new_text = SourceDraft(**{**SOURCE.__dict__, "title": "Oil article"})
+    editing.edit_source(db, "jpost-oil-2024", new_text).apply(db)
+    with closing(sqlite3.connect(db.path)) as other, other:
+        other.execute(
+            "INSERT INTO source_relations (source_id, depends_on_id, kind) "
+            "VALUES ('jpost-oil-2024', 'caspian-post-hajiyev', 'paraphrases')"
+        )
+    gone = editing.deletion_consequences(db, source_id="jpost-oil-2024")
+    assert (gone.relations, gone.archived_text) == (2, True)  # one each way
+    assert "Its links to 2 other sources." in gone.lines
+    assert "Its archived text." in gone.lines
+    bare = editing.deletion_consequences(db, source_id="partnership-critique-2024")
+    assert (bare.relations, bare.archived_text) == (1, False)
+    assert "Its link to 1 other source." in bare.lines
+
+
+def test_an_events_first_theme_leads_and_the_others_are_kept_in_theme_order(db):
+    # Only the first theme's place is the user's; the others are in the themes' order.
+    typed = EventDraft(**{**EVENT.__dict__, "title": "  Spaced  ",
+                          "theme_slugs": ("trade-economy", "energy", "tensions-criticism",
+                                          "diplomacy")})  # fmt: skip
+    stored = editing.as_stored(db, typed)
+    assert stored.theme_slugs == ("trade-economy", "diplomacy", "energy", "tensions-criticism")
+    assert stored.title == "Spaced"
+    change = editing.add_event(db, typed)
+    change.apply(db)
+    assert editing.event_draft(db, change.event_id) == stored
+    assert editing.as_stored(db, stored) == stored
+    editing.edit_event(db, change.event_id, typed).apply(db)
+    assert editing.event_draft(db, change.event_id) == stored
+
+
+def test_themes_appended_after_a_single_theme_come_after_it(tmp_path):
+    from timeline_app.store.writing import add_themes, write_timeline
+    from timeline_app.timeline.events import Theme
+
+    db = open_database(tmp_path / "one.db", create=True)
+    try:
+        write_timeline(db, "One", [Theme("first", "First", "#000000")], [], [])
+        add_themes(db, [Theme("second", "Second", "#111111")])
+        assert db.read("SELECT slug, position FROM themes ORDER BY position, id") == [
+            ("first", 0),
+            ("second", 1),
+        ]
+    finally:
+        db.close()
+
+
+def test_an_event_written_in_bulk_and_by_an_edit_is_stored_the_same(db):
+    from timeline_app.store.writing import add_events
+    from timeline_app.timeline.events import Event, Theme
+
+    themes = tuple(Theme(slug, slug, "#000000") for slug in EVENT.theme_slugs)
+    add_events(db, [Event("bulk-key", EVENT.span(), EVENT.title, EVENT.summary, themes,
+                          importance=EVENT.importance, date_basis=EVENT.date_basis)])  # fmt: skip
+    edit = editing.add_event(db, EVENT)
+    edit.apply(db)
+    columns = "start, \"end\", approximate, start_day, end_day, sort_key, primary_theme_id, " \
+              "title, summary, importance, date_basis"  # fmt: skip
+    rows = db.read(f"SELECT {columns} FROM events WHERE key = 'bulk-key' OR id = ? ORDER BY id",
+                   (edit.event_id,))  # fmt: skip
+    assert len(rows) == 2 and rows[0] == rows[1]
+
+
+def test_events_written_in_bulk_take_no_id_an_undo_may_bring_back(db):
+    from timeline_app.store.writing import add_events
+    from timeline_app.timeline.events import Event
+
+    add = editing.add_event(db, EVENT)
+    add.apply(db)
+    add.revert(db)
+    add_events(db, [Event("bulk-key", EVENT.span(), "Bulk", "", ())])
+    assert db.read("SELECT id FROM events WHERE key = 'bulk-key'")[0][0] != add.event_id
+    add.apply(db)

@@ -144,3 +144,44 @@ def test_bulk_writing_indexes_each_event_with_its_quotes_and_keeps_the_triggers(
         assert db.read("SELECT rowid FROM events_fts WHERE events_fts MATCH 'agdam'") == [(8,)]
     finally:
         db.close()
+
+
+def test_migration_0004_made_the_triggers_that_triggers_py_generates_today():
+    # 0004 holds its triggers as literals; when triggers.py changes, this fails: the change
+    # belongs in a new migration, and this test then compares 0004 with the SQL of its day.
+    import importlib
+
+    from timeline_app.store.triggers import INDEX_CACHE_TRIGGERS, SEARCH_TRIGGERS, create_statements
+
+    migration = importlib.import_module("timeline_app.store.migrations.versions.0004_editing")
+    today = SEARCH_TRIGGERS | INDEX_CACHE_TRIGGERS
+    assert list(migration.TRIGGERS) == list(today)
+    assert list(migration.TRIGGERS.values()) == create_statements(today)
+
+
+def test_bulk_writing_puts_back_exactly_the_triggers_the_file_had(tmp_path):
+    from timeline_app.store.writing import add_events, write_timeline
+    from timeline_app.timeline.dates import DateSpan
+    from timeline_app.timeline.events import Event, Theme
+
+    theme = Theme("t", "T", "#000000")
+    path = tmp_path / "own.db"
+    open_database(path, create=True).close()
+    own = (
+        "CREATE TRIGGER events_delete_indexes_search AFTER DELETE ON events "
+        "BEGIN DELETE FROM events_fts WHERE rowid = old.id;   END"
+    )  # a file's own variant (as an older or newer version of the app may have made it)
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("DROP TRIGGER events_delete_indexes_search")
+        connection.execute(own)
+        connection.execute("DROP TRIGGER citations_delete_drops_index_cache")  # and one less
+    triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    with closing(sqlite3.connect(path)) as connection:
+        before = connection.execute(triggers).fetchall()
+    db = open_database(path)
+    try:
+        write_timeline(db, "Own", (theme,), (), [Event("e1", DateSpan.parse("2001"), "A", "", ())])
+        add_events(db, [Event("e2", DateSpan.parse("2002"), "B", "", ())])
+        assert db.read(triggers) == before
+    finally:
+        db.close()

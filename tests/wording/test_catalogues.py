@@ -87,3 +87,35 @@ def test_a_catalogue_made_from_the_package_reaches_dates_sources_filters_and_the
     assert describe_filter(TimelineFilter(), {}) == "⟦All events⟧"
     summary = ExportResult(Path("out.pdf"), 2, 5, 3).summary()
     assert summary == "⟦Exported 2 of 5 event(s) to out.pdf (⟦3 page(s)⟧)⟧"  # its own plurals
+
+
+def test_the_stores_refusals_descriptions_and_warnings_reach_the_catalogue(bracketed, bundled_copy):
+    from timeline_app.store import editing
+    from timeline_app.store.database import open_database
+    from timeline_app.store.errors import EditConflict
+    from timeline_app.timeline.drafts import ThemeDraft
+    from timeline_app.wording.editing import (
+        change_description,
+        consequence_lines,
+        error_text,
+        refusal_problems,
+    )
+
+    db = open_database(bundled_copy)
+    try:
+        with pytest.raises(editing.EditRefused) as refused:
+            editing.add_theme(db, ThemeDraft("Energy", "red"))
+        assert refusal_problems(refused.value) == {
+            "name": "⟦A theme called “Energy” exists already.⟧",
+            "colour": "⟦Write the colour as # and six hexadecimal digits, such as #1f77b4.⟧",
+        }
+        assert refused.value.problems["name"] == "A theme called “Energy” exists already."
+        change = editing.add_theme(db, ThemeDraft("Sport", "#123456"))
+        assert change_description(change) == "⟦Add theme “Sport”⟧"
+        assert change.description == "Add theme “Sport”"
+        lines = consequence_lines(editing.deletion_consequences(db, source_id="jpost-oil-2024"))
+        assert lines and all(line.startswith("⟦") for line in lines)
+        assert "⟦Its link to 1 other source.⟧" in lines
+        assert error_text(EditConflict()).startswith("⟦Another window or program")
+    finally:
+        db.close()

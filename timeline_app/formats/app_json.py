@@ -1,8 +1,10 @@
 """The app's own JSON: every field of a timeline, so that a timeline survives the trip out and in.
 
 {"format": "timeline-app", "version": 1, "title", "description", "themes": [...],
- "sources": [...], "source_dependences": [...], "events": [...]}; dates as ISO 8601 cut to their
-precision; themes and sources referred to by slug and id.
+ "sources": [...], "source_dependences": [...], "archived_texts": [...], "events": [...]}; dates
+as ISO 8601 cut to their precision; themes and sources referred to by slug and id. A source's
+archived text is {"source", "text"}; a quote found in an archived document carries that
+document's sha256 as "verified_in", so its status is the same once read back.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from timeline_app.formats.errors import FormatError
 from timeline_app.formats.reading import Progress, file_size
 from timeline_app.formats.timelinejs_json import load_json
 from timeline_app.timeline.dates import DateSpan
-from timeline_app.timeline.document import Record, SourceDependence, TimelineInfo
+from timeline_app.timeline.document import ArchivedText, Record, SourceDependence, TimelineInfo
 from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Event, Source, Theme
 from timeline_app.timeline.importance import Importance
 
@@ -66,6 +68,10 @@ def read_document(path: Path, document: dict, progress: Progress | None = None) 
         ids = [check.reference(raw, where, f, sources) for f in ("source", "depends_on")]
         yield SourceDependence(*ids, check.text(raw, where, "kind", required=True),
                                check.text(raw, where, "note") or None)  # fmt: skip
+    for i, raw in enumerate(check.items(document, "archived_texts")):
+        where = f"$.archived_texts[{i}]"
+        yield ArchivedText(check.reference(raw, where, "source", sources),
+                           check.text(raw, where, "text", required=True))  # fmt: skip
     events = check.items(document, "events")
     size = file_size(path)
     for i, raw in enumerate(events):
@@ -134,7 +140,9 @@ class _Checker:
         for n, cited in enumerate(raw.get("citations") or []):
             place = f"{where}.citations[{n}]"
             source = sources[self.reference(cited, place, "source", sources)]
-            citations.append(Citation(self.text(cited, place, "quote"), source))
+            checked = self.text(cited, place, "verified_in") or None
+            citations.append(Citation(self.text(cited, place, "quote"), source,
+                                      verified_in=checked))  # fmt: skip
         return Event(
             key=key, when=when,
             title=self.text(raw, where, "title", required=True),
@@ -149,7 +157,9 @@ class _Checker:
 
 def write(records: Iterable[Record], out: TextIO) -> int:
     """Write records as the app's JSON, one event per line; returns how many events."""
-    lists: dict[str, list] = {"themes": [], "sources": [], "source_dependences": []}
+    lists: dict[str, list] = {
+        "themes": [], "sources": [], "source_dependences": [], "archived_texts": []
+    }  # fmt: skip
     info = TimelineInfo("Timeline")
     count = 0
     for record in records:
@@ -164,6 +174,8 @@ def write(records: Iterable[Record], out: TextIO) -> int:
             lists["themes"].append(dataclasses.asdict(record))
         elif isinstance(record, Source):
             lists["sources"].append(record.as_record())
+        elif isinstance(record, ArchivedText):
+            lists["archived_texts"].append({"source": record.source_id, "text": record.text})
         elif isinstance(record, SourceDependence):
             lists["source_dependences"].append({
                 "source": record.source_id, "depends_on": record.depends_on_id,
@@ -197,10 +209,17 @@ def _event(event: Event) -> dict:
         "title": event.title,
         "summary": event.summary,
         "themes": [t.slug for t in event.themes],
-        "citations": [{"quote": c.quote, "source": c.source.id} for c in event.citations],
+        "citations": [_citation(c) for c in event.citations],
         "importance": None if event.importance is None else int(event.importance),
         "date_basis": event.date_basis,
     }
+
+
+def _citation(citation: Citation) -> dict:
+    said = {"quote": citation.quote, "source": citation.source.id}
+    if citation.verified_in:  # the archived document it was found in (its sha256)
+        said["verified_in"] = citation.verified_in
+    return said
 
 
 def _dumps(value: Any) -> str:

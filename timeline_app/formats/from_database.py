@@ -18,6 +18,7 @@ def timeline_records(db: Database, wanted: TimelineFilter | None = None) -> Iter
     yield from queries.themes(db)
     yield from queries.sources(db)
     yield from queries.source_dependences(db)
+    yield from queries.archived_texts(db)
     ids = queries.event_ids(db, wanted or TimelineFilter())
     for start in range(0, len(ids), _BATCH):
         yield from queries.events(db, ids[start : start + _BATCH])

@@ -13,13 +13,14 @@ from timeline_app.store.build import compact_to_one_file
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.indexing import index_of
 from timeline_app.store.writing import (
+    add_archived_texts,
     add_events,
     add_source_relations,
     add_sources,
     add_themes,
     set_setting,
 )
-from timeline_app.timeline.document import Record, SourceDependence, TimelineInfo
+from timeline_app.timeline.document import ArchivedText, Record, SourceDependence, TimelineInfo
 from timeline_app.timeline.events import Event, Source, Theme
 
 _BATCH = 5000
@@ -78,6 +79,7 @@ class _Writer:
         self.new_themes: list[Theme] = []
         self.new_sources: list[Source] = []
         self.dependences: list[SourceDependence] = []
+        self.texts: list[ArchivedText] = []
         self.events: list[Event] = []
         self.count = 0
 
@@ -91,12 +93,15 @@ class _Writer:
                 self._source(record)
             elif isinstance(record, SourceDependence):
                 self.dependences.append(record)
+            elif isinstance(record, ArchivedText):
+                self.texts.append(record)
             elif isinstance(record, TimelineInfo):
                 set_setting(self.db, "title", record.title)
                 if record.description:
                     set_setting(self.db, "description", record.description)
         self._flush()
         add_source_relations(self.db, self.dependences)
+        add_archived_texts(self.db, self.texts)
         return self.count
 
     def _theme(self, theme: Theme) -> None:

@@ -4,24 +4,45 @@ transaction, as the rows it writes (see row_changes.py); and what every kind of 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from timeline_app.store import row_changes
 from timeline_app.store.database import Database
 from timeline_app.store.errors import StoreError
 from timeline_app.store.indexing import events_changed
 from timeline_app.store.row_changes import RowChange
+from timeline_app.timeline.drafts import Draft, problems
+from timeline_app.timeline.phrases import QT_TRANSLATE_NOOP, Phrase, as_phrase, phrase
+
+# The words of changes and refusals are kept as Phrases, marked for the catalogue here and in
+# the edit_* modules, and said in the reader's language by wording.editing.
+CONTEXT = "editing"
 
 # What the store itself refuses, in one place (the drafts' own problems: timeline/drafts.py).
 SAY = {
-    "theme exists": "A theme called “{name}” exists already.",
-    "no such theme": "There is no theme “{slug}”.",
-    "no such source": "That source is not in this timeline.",
-    "no events": "Choose the events to delete.",
-    "no such event": "That event is not in this timeline (it may have been deleted).",
-    "no such citation": "That quote is not in this timeline (it may have been deleted).",
-    "citation": "Quote {n}: {problem}",
+    "theme exists": QT_TRANSLATE_NOOP("editing", "A theme called “{name}” exists already."),
+    "no such theme": QT_TRANSLATE_NOOP("editing", "There is no theme “{slug}”."),
+    "no such source": QT_TRANSLATE_NOOP("editing", "That source is not in this timeline."),
+    "no events": QT_TRANSLATE_NOOP("editing", "Choose the events to delete."),
+    "no such event": QT_TRANSLATE_NOOP(
+        "editing", "That event is not in this timeline (it may have been deleted)."
+    ),
+    "no such citation": QT_TRANSLATE_NOOP(
+        "editing", "That quote is not in this timeline (it may have been deleted)."
+    ),
+    "citation": QT_TRANSLATE_NOOP("editing", "Quote {n}: {problem}"),
 }
+
+
+def say(text: str, **values: object) -> Phrase:
+    """One of this module's or the edit_* modules' marked sentences, with its values."""
+    return phrase(CONTEXT, text, **values)
+
+
+def draft_phrases(draft: Draft) -> dict[str, Phrase]:
+    """problems(draft) as Phrases of the drafts' catalogue (their English is the catalogue's)."""
+    return {field: phrase("drafts", problem) for field, problem in problems(draft).items()}
+
 
 # The settings key of the highest id this app has handed out in a table ("last id events"): an
 # undo takes a row away but not its id, so a redo or an undone delete never meets another row
@@ -32,11 +53,13 @@ Plan = Callable[[sqlite3.Connection], list[RowChange]]
 
 
 class EditRefused(StoreError):
-    """The change cannot be made as asked; nothing was written. problems: {field: message}."""
+    """The change cannot be made as asked; nothing was written. problems: {field: message} in
+    English; phrases: the same as Phrases, for wording.editing.refusal_problems to translate."""
 
-    def __init__(self, found: dict[str, str]) -> None:
-        super().__init__(" ".join(found.values()))
-        self.problems = found
+    def __init__(self, found: Mapping[str, str | Phrase]) -> None:
+        self.phrases = {field: as_phrase(problem) for field, problem in found.items()}
+        self.problems = {field: str(problem) for field, problem in self.phrases.items()}
+        super().__init__(" ".join(self.problems.values()))
 
 
 class Change:
@@ -44,13 +67,14 @@ class Change:
 
     def __init__(
         self,
-        description: str,
+        description: Phrase,
         plan: Plan,
         *,
         themes_changed: bool = False,
         sources_changed: bool = False,
     ) -> None:
-        self.description = description
+        self.phrase = description  # wording.editing.change_description translates it
+        self.description = str(description)
         self.themes_changed = themes_changed
         self.sources_changed = sources_changed
         self._plan = plan
@@ -114,11 +138,11 @@ class Change:
 def event_title(db: Database, event_id: int) -> str:
     rows = db.read("SELECT title FROM events WHERE id = ?", (event_id,))
     if not rows:
-        raise EditRefused({"event": SAY["no such event"]})
+        raise EditRefused({"event": say(SAY["no such event"])})
     return rows[0][0]
 
 
-def refuse(found: dict[str, str]) -> None:
+def refuse(found: Mapping[str, str | Phrase]) -> None:
     if found:
         raise EditRefused(found)
 

@@ -83,7 +83,12 @@ class Database:
                     connection.rollback()
                     raise
         except sqlite3.IntegrityError as error:
-            raise EditConflict() from error
+            # Checked at commit, a foreign key fails when a row a change refers to went since
+            # it was planned (another program deleted it): a conflict. Any other refusal is a
+            # bug, said as one rather than blamed on another program.
+            if error.sqlite_errorname == "SQLITE_CONSTRAINT_FOREIGNKEY":
+                raise EditConflict() from error
+            raise explain_sqlite_error(error, self.path) from error
         except sqlite3.Error as error:
             raise explain_sqlite_error(error, self.path) from error
 
@@ -125,11 +130,17 @@ class Database:
 
         if self._sessions is None:
             self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # The session writes through a connection of its own, which data_version counts as
+        # another program's; its commit is taken as this app's own unless another program
+        # had committed before it began (that one is still to be noticed).
+        own = self._read_data_version() == self._data_version
         try:
             with self._sessions() as session, session.begin():
                 yield session
         except DBAPIError as error:
             raise explain_sqlite_error(error, self.path) from error
+        if own:
+            self._data_version = self._read_data_version()
 
     def close(self) -> None:
         with self._lock:

@@ -5,10 +5,20 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from timeline_app.store.change import SAY, Change, EditRefused, event_title, next_id, refuse
+from timeline_app.store.change import (
+    SAY,
+    Change,
+    EditRefused,
+    draft_phrases,
+    event_title,
+    next_id,
+    refuse,
+    say,
+)
 from timeline_app.store.database import Database
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
-from timeline_app.timeline.drafts import CitationDraft, problems
+from timeline_app.timeline.drafts import CitationDraft
+from timeline_app.timeline.phrases import QT_TRANSLATE_NOOP, Phrase
 from timeline_app.timeline.quotes import normalise, verified_in
 
 
@@ -25,7 +35,7 @@ def add_citation(db: Database, event_id: int, draft: CitationDraft) -> Change:
         row = citation_row(connection, citation_id, event_id, position, draft)
         return [RowChange("citations", None, row)]
 
-    return Change(f"Add a quote to “{title}”", plan)
+    return Change(say(QT_TRANSLATE_NOOP("editing", "Add a quote to “{title}”"), title=title), plan)
 
 
 def edit_citation(db: Database, citation_id: int, draft: CitationDraft) -> Change:
@@ -38,7 +48,7 @@ def edit_citation(db: Database, citation_id: int, draft: CitationDraft) -> Chang
                               draft, before)  # fmt: skip
         return changes("citations", [before], [after])
 
-    return Change(f"Edit a quote of “{title}”", plan)
+    return Change(say(QT_TRANSLATE_NOOP("editing", "Edit a quote of “{title}”"), title=title), plan)
 
 
 def delete_citation(db: Database, citation_id: int) -> Change:
@@ -48,7 +58,9 @@ def delete_citation(db: Database, citation_id: int) -> Change:
         return changes("citations", read_rows(connection, "citations", "id = ?", (citation_id,)),
                        [])  # fmt: skip
 
-    return Change(f"Delete a quote of “{title}”", plan)
+    return Change(
+        say(QT_TRANSLATE_NOOP("editing", "Delete a quote of “{title}”"), title=title), plan
+    )
 
 
 def citation_row(
@@ -82,16 +94,16 @@ def citation_row(
 
 def citation_problems(
     db: Database, drafts: Sequence[CitationDraft], *, numbered: bool = True
-) -> dict[str, str]:
+) -> dict[str, Phrase]:
     known = {source_id for (source_id,) in db.read("SELECT id FROM sources")}
-    found: dict[str, str] = {}
+    found: dict[str, Phrase] = {}
     for n, draft in enumerate(drafts, 1):
-        here = problems(draft)
+        here = draft_phrases(draft)
         if draft.source_id.strip() and draft.source_id not in known:
-            here["source_id"] = SAY["no such source"]
+            here["source_id"] = say(SAY["no such source"])
         for field, problem in here.items():
             if numbered:
-                found.setdefault("citations", SAY["citation"].format(n=n, problem=problem))
+                found.setdefault("citations", say(SAY["citation"], n=n, problem=problem))
             else:
                 found[field] = problem
     return found
@@ -103,5 +115,5 @@ def _citationevent_title(db: Database, citation_id: int) -> str:
         (citation_id,),
     )
     if not rows:
-        raise EditRefused({"citation": SAY["no such citation"]})
+        raise EditRefused({"citation": say(SAY["no such citation"])})
     return rows[0][0]

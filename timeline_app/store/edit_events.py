@@ -5,12 +5,23 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from timeline_app.store.change import SAY, Change, EditRefused, event_title, next_id, refuse
+from timeline_app.store.change import (
+    SAY,
+    Change,
+    EditRefused,
+    draft_phrases,
+    event_title,
+    next_id,
+    refuse,
+    say,
+)
 from timeline_app.store.database import Database
 from timeline_app.store.edit_citations import citation_problems, citation_row
+from timeline_app.store.event_rows import event_columns
 from timeline_app.store.keys import new_key
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
-from timeline_app.timeline.drafts import CitationDraft, EventDraft, problems
+from timeline_app.timeline.drafts import CitationDraft, EventDraft
+from timeline_app.timeline.phrases import QT_TRANSLATE_NOOP, Phrase
 
 
 def add_event(db: Database, draft: EventDraft, citations: Sequence[CitationDraft] = ()) -> Change:
@@ -28,7 +39,9 @@ def add_event(db: Database, draft: EventDraft, citations: Sequence[CitationDraft
             rows.append(RowChange("citations", None, row))
         return rows
 
-    return Change(f"Add “{draft.title.strip()}”", plan)
+    return Change(
+        say(QT_TRANSLATE_NOOP("editing", "Add “{title}”"), title=draft.title.strip()), plan
+    )
 
 
 def edit_event(db: Database, event_id: int, draft: EventDraft) -> Change:
@@ -43,13 +56,15 @@ def edit_event(db: Database, event_id: int, draft: EventDraft) -> Change:
             "event_themes", links, _theme_links(connection, event_id, draft)
         )
 
-    return Change(f"Edit “{draft.title.strip()}”", plan)
+    return Change(
+        say(QT_TRANSLATE_NOOP("editing", "Edit “{title}”"), title=draft.title.strip()), plan
+    )
 
 
 def delete_events(db: Database, event_ids: Sequence[int]) -> Change:
     ids = list(dict.fromkeys(event_ids))
     if not ids:
-        raise EditRefused({"event": SAY["no events"]})
+        raise EditRefused({"event": say(SAY["no events"])})
     titles = [event_title(db, event_id) for event_id in ids]
 
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
@@ -61,37 +76,28 @@ def delete_events(db: Database, event_ids: Sequence[int]) -> Change:
                                 [])  # fmt: skip
         return rows
 
-    description = f"Delete “{titles[0]}”" if len(ids) == 1 else f"Delete {len(ids)} events"
+    if len(ids) == 1:
+        description = say(QT_TRANSLATE_NOOP("editing", "Delete “{title}”"), title=titles[0])
+    else:
+        description = say(QT_TRANSLATE_NOOP("editing", "Delete {n} events"), n=f"{len(ids):,}")
     return Change(description, plan)
 
 
-def _event_problems(db: Database, draft: EventDraft) -> dict[str, str]:
-    found = problems(draft)
+def _event_problems(db: Database, draft: EventDraft) -> dict[str, Phrase]:
+    found = draft_phrases(draft)
     known = {slug for (slug,) in db.read("SELECT slug FROM themes")}
     unknown = [slug for slug in draft.theme_slugs if slug not in known]
     if unknown and "theme_slugs" not in found:
-        found["theme_slugs"] = SAY["no such theme"].format(slug=unknown[0])
+        found["theme_slugs"] = say(SAY["no such theme"], slug=unknown[0])
     return found
 
 
 def _event_columns(connection: sqlite3.Connection, draft: EventDraft) -> dict[str, object]:
-    span = draft.span()
-    primary = None
-    if draft.theme_slugs:
-        primary = _theme_id(connection, draft.theme_slugs[0])
-    return {
-        "start": span.start.iso(),
-        "end": span.end.iso() if span.end else None,
-        "approximate": int(span.approximate),
-        "start_day": span.first_day().toordinal(),
-        "end_day": span.last_day().toordinal(),
-        "sort_key": span.sort_key(),
-        "primary_theme_id": primary,
-        "title": draft.title.strip(),
-        "summary": draft.summary.strip(),
-        "importance": None if draft.importance is None else int(draft.importance),
-        "date_basis": draft.date_basis,
-    }
+    primary = _theme_id(connection, draft.theme_slugs[0]) if draft.theme_slugs else None
+    return event_columns(
+        draft.span(), title=draft.title.strip(), summary=draft.summary.strip(),
+        importance=draft.importance, date_basis=draft.date_basis, primary_theme_id=primary,
+    )  # fmt: skip
 
 
 def _theme_links(connection: sqlite3.Connection, event_id: int, draft: EventDraft) -> list[dict]:
@@ -104,5 +110,5 @@ def _theme_links(connection: sqlite3.Connection, event_id: int, draft: EventDraf
 def _theme_id(connection: sqlite3.Connection, slug: str) -> int:
     row = connection.execute("SELECT id FROM themes WHERE slug = ?", (slug,)).fetchone()
     if row is None:  # deleted since the change was built
-        raise EditRefused({"theme_slugs": SAY["no such theme"].format(slug=slug)})
+        raise EditRefused({"theme_slugs": say(SAY["no such theme"], slug=slug)})
     return row[0]

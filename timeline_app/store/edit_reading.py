@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.drafts import CitationDraft, EventDraft, SourceDraft, ThemeDraft
 from timeline_app.timeline.importance import Importance
+from timeline_app.timeline.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -15,14 +16,27 @@ if TYPE_CHECKING:
     from timeline_app.store.database import Database
 
 
+def _say(text: str, **values: object) -> Phrase:
+    return phrase("editing", text, **values)
+
+
 class NotStored(StoreError):
     """Asked for a draft of something the file does not hold (deleted meanwhile)."""
 
     def __init__(self, what: object) -> None:
-        super().__init__(f"“{what}” is no longer in this timeline (it may have been deleted).")
+        self.phrase = _say(
+            QT_TRANSLATE_NOOP(
+                "editing", "“{what}” is no longer in this timeline (it may have been deleted)."
+            ),
+            what=what,
+        )
+        super().__init__(str(self.phrase))
 
 
 def event_draft(db: Database, event_id: int) -> EventDraft:
+    """The event as stored. Its themes: the primary theme first, then the others in the order
+    of the theme list (only the first theme's place is the user's to choose; the others are
+    links, kept without an order of their own), so it equals as_stored of the draft saved."""
     rows = db.read(
         'SELECT title, summary, start, "end", approximate, importance, date_basis, '
         "primary_theme_id FROM events WHERE id = ?",
@@ -36,7 +50,6 @@ def event_draft(db: Database, event_id: int) -> EventDraft:
         "WHERE et.event_id = ? ORDER BY t.position, t.id",
         (event_id,),
     )
-    # The primary theme first, as the editor shows it, then the others in theme order.
     slugs = [slug for theme_id, slug in themes if theme_id == primary]
     slugs += [slug for theme_id, slug in themes if theme_id != primary]
     return EventDraft(
@@ -48,6 +61,27 @@ def event_draft(db: Database, event_id: int) -> EventDraft:
         importance=None if importance is None else Importance(importance),
         date_basis=basis,
         theme_slugs=tuple(slugs),
+    )
+
+
+def as_stored(db: Database, draft: EventDraft) -> EventDraft:
+    """The draft as the event reads back once saved (event_draft): title and summary trimmed,
+    dates as stored, the first theme first and the others once each in theme order. For a draft
+    problems() has nothing to say of."""
+    span = draft.span()
+    order = {slug: n for n, (slug,) in enumerate(db.read("SELECT slug FROM themes "
+                                                          "ORDER BY position, id"))}  # fmt: skip
+    first = draft.theme_slugs[:1]
+    others = sorted(set(draft.theme_slugs) - set(first), key=lambda slug: order.get(slug, -1))
+    return EventDraft(
+        title=draft.title.strip(),
+        summary=draft.summary.strip(),
+        start=span.start.iso(),
+        end=span.end.iso() if span.end else None,
+        approximate=span.approximate,
+        importance=draft.importance,
+        date_basis=draft.date_basis,
+        theme_slugs=(*first, *others),
     )
 
 
@@ -95,7 +129,14 @@ class Consequences:
     events: int = 0  # events deleted
     citations: int = 0  # citations deleted with them
     theme_links: int = 0  # events that lose a theme (the events stay)
-    lines: tuple[str, ...] = ()  # each of the above that is not zero, in words
+    relations: int = 0  # a source's links to other sources it depends on or that depend on it
+    archived_text: bool = False  # a source's archived text goes with it
+    phrases: tuple[Phrase, ...] = ()  # each of the above that is not zero, in words
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The phrases in English (wording.editing.consequence_lines: in the reader's language)."""
+        return tuple(str(line) for line in self.phrases)
 
 
 def deletion_consequences(
@@ -106,8 +147,9 @@ def deletion_consequences(
     source_id: str | None = None,
 ) -> Consequences:
     """What deleting these events, this theme or this source also deletes."""
-    events = citations = links = 0
-    lines: list[str] = []
+    events = citations = links = relations = 0
+    text = False
+    lines: list[Phrase] = []
     if event_ids:
         ids = list(dict.fromkeys(event_ids))
         marks = ",".join("?" * len(ids))
@@ -116,7 +158,8 @@ def deletion_consequences(
             0
         ]
         if citations:
-            lines.append("1 quote." if citations == 1 else f"{citations:,} quotes.")
+            one = QT_TRANSLATE_NOOP("editing", "1 quote.")
+            lines.append(_count(citations, one, QT_TRANSLATE_NOOP("editing", "{n} quotes.")))
     if theme_slug is not None:
         links = db.read(
             "SELECT count(*) FROM event_themes et JOIN themes t ON t.id = et.theme_id "
@@ -124,10 +167,9 @@ def deletion_consequences(
             (theme_slug,),
         )[0][0]
         if links:
-            lines.append(
-                "Its link to 1 event (the event stays)." if links == 1
-                else f"Its links to {links:,} events (the events stay)."
-            )  # fmt: skip
+            one = QT_TRANSLATE_NOOP("editing", "Its link to 1 event (the event stays).")
+            many = QT_TRANSLATE_NOOP("editing", "Its links to {n} events (the events stay).")
+            lines.append(_count(links, one, many))
     if source_id is not None:
         cited, in_events = db.read(
             "SELECT count(*), count(DISTINCT event_id) FROM citations WHERE source_id = ?",
@@ -135,7 +177,32 @@ def deletion_consequences(
         )[0]
         citations += cited
         if cited:
-            quotes = "1 quote" if cited == 1 else f"{cited:,} quotes"
-            where = "1 event" if in_events == 1 else f"{in_events:,} events"
-            lines.append(f"{quotes} from it, in {where} (the events stay).")
-    return Consequences(events, citations, links, tuple(lines))
+            quotes = _count(
+                cited,
+                QT_TRANSLATE_NOOP("editing", "1 quote"),
+                QT_TRANSLATE_NOOP("editing", "{n} quotes"),
+            )
+            where = _count(
+                in_events,
+                QT_TRANSLATE_NOOP("editing", "1 event"),
+                QT_TRANSLATE_NOOP("editing", "{n} events"),
+            )
+            said = QT_TRANSLATE_NOOP("editing", "{quotes} from it, in {where} (the events stay).")
+            lines.append(_say(said, quotes=quotes, where=where))
+        relations = db.read(
+            "SELECT count(*) FROM source_relations WHERE source_id = ?1 OR depends_on_id = ?1",
+            (source_id,),
+        )[0][0]
+        if relations:
+            one = QT_TRANSLATE_NOOP("editing", "Its link to 1 other source.")
+            many = QT_TRANSLATE_NOOP("editing", "Its links to {n} other sources.")
+            lines.append(_count(relations, one, many))
+        text = archived_text(db, source_id) is not None
+        if text:
+            lines.append(_say(QT_TRANSLATE_NOOP("editing", "Its archived text.")))
+    return Consequences(events, citations, links, relations, text, tuple(lines))
+
+
+def _count(n: int, one: str, many: str) -> Phrase:
+    """one when n is 1, else many with {n}: each form its own sentence in the catalogue."""
+    return _say(one) if n == 1 else _say(many, n=f"{n:,}")

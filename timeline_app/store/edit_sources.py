@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 
-from timeline_app.store.change import SAY, Change, EditRefused, refuse
+from timeline_app.store.change import SAY, Change, EditRefused, draft_phrases, refuse, say
 from timeline_app.store.database import Database
 from timeline_app.store.keys import new_key
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
-from timeline_app.timeline.drafts import SourceDraft, problems
+from timeline_app.timeline.drafts import SourceDraft
+from timeline_app.timeline.phrases import QT_TRANSLATE_NOOP
 from timeline_app.timeline.quotes import document_sha256, verified_in
 
 
 def add_source(db: Database, draft: SourceDraft) -> Change:
-    refuse(problems(draft))
+    refuse(draft_phrases(draft))
 
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
         source_id = new_key(connection, "sources", "id", draft.title, _year(draft.published))
@@ -21,12 +22,16 @@ def add_source(db: Database, draft: SourceDraft) -> Change:
         rows = [RowChange("sources", None, row)]
         return rows + changes("source_texts", [], _text_rows(source_id, draft.archived_text))
 
-    return Change(f"Add source “{draft.title.strip()}”", plan, sources_changed=True)
+    return Change(
+        say(QT_TRANSLATE_NOOP("editing", "Add source “{title}”"), title=draft.title.strip()),
+        plan,
+        sources_changed=True,
+    )
 
 
 def edit_source(db: Database, source_id: str, draft: SourceDraft) -> Change:
     _source_title(db, source_id)
-    refuse(problems(draft))
+    refuse(draft_phrases(draft))
 
     def plan(connection: sqlite3.Connection) -> list[RowChange]:
         before = read_one(connection, "sources", "id = ?", (source_id,))
@@ -41,7 +46,11 @@ def edit_source(db: Database, source_id: str, draft: SourceDraft) -> Change:
             rows += changes("citations", cited, checked)
         return rows
 
-    return Change(f"Edit source “{draft.title.strip()}”", plan, sources_changed=True)
+    return Change(
+        say(QT_TRANSLATE_NOOP("editing", "Edit source “{title}”"), title=draft.title.strip()),
+        plan,
+        sources_changed=True,
+    )
 
 
 def delete_source(db: Database, source_id: str) -> Change:
@@ -58,7 +67,11 @@ def delete_source(db: Database, source_id: str) -> Change:
             rows += changes(table, read_rows(connection, table, where, (source_id,)), [])
         return rows
 
-    return Change(f"Delete source “{title}”", plan, sources_changed=True)
+    return Change(
+        say(QT_TRANSLATE_NOOP("editing", "Delete source “{title}”"), title=title),
+        plan,
+        sources_changed=True,
+    )
 
 
 def _source_columns(draft: SourceDraft) -> dict[str, object]:
@@ -90,5 +103,5 @@ def _year(published: str | None) -> str:
 def _source_title(db: Database, source_id: str) -> str:
     rows = db.read("SELECT title FROM sources WHERE id = ?", (source_id,))
     if not rows:
-        raise EditRefused({"source_id": SAY["no such source"]})
+        raise EditRefused({"source_id": say(SAY["no such source"])})
     return rows[0][0]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from timeline_app.store.change import SAY, Change, EditRefused, next_id, refuse
+from timeline_app.store.change import SAY, Change, EditRefused, draft_phrases, next_id, refuse, say
 from timeline_app.store.database import Database
 from timeline_app.store.keys import new_key
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
-from timeline_app.timeline.drafts import ThemeDraft, problems
+from timeline_app.timeline.drafts import ThemeDraft
+from timeline_app.timeline.phrases import QT_TRANSLATE_NOOP, Phrase
 
 
 def add_theme(db: Database, draft: ThemeDraft) -> Change:
@@ -25,7 +26,11 @@ def add_theme(db: Database, draft: ThemeDraft) -> Change:
         }
         return [RowChange("themes", None, row)]
 
-    return Change(f"Add theme “{draft.name.strip()}”", plan, themes_changed=True)
+    return Change(
+        say(QT_TRANSLATE_NOOP("editing", "Add theme “{name}”"), name=draft.name.strip()),
+        plan,
+        themes_changed=True,
+    )
 
 
 def edit_theme(db: Database, slug: str, draft: ThemeDraft) -> Change:
@@ -36,7 +41,11 @@ def edit_theme(db: Database, slug: str, draft: ThemeDraft) -> Change:
         after = before | {"name": draft.name.strip(), "colour": draft.colour.strip()}
         return changes("themes", [before], [after])
 
-    return Change(f"Edit theme “{draft.name.strip()}”", plan, themes_changed=True)
+    return Change(
+        say(QT_TRANSLATE_NOOP("editing", "Edit theme “{name}”"), name=draft.name.strip()),
+        plan,
+        themes_changed=True,
+    )
 
 
 def move_theme(db: Database, slug: str, new_position: int) -> Change:
@@ -50,7 +59,11 @@ def move_theme(db: Database, slug: str, new_position: int) -> Change:
         after = [row | {"position": position} for position, row in enumerate(order)]
         return changes("themes", before, after)
 
-    return Change(f"Move theme “{name}”", plan, themes_changed=True)
+    return Change(
+        say(QT_TRANSLATE_NOOP("editing", "Move theme “{name}”"), name=name),
+        plan,
+        themes_changed=True,
+    )
 
 
 def delete_theme(db: Database, slug: str) -> Change:
@@ -75,24 +88,37 @@ def delete_theme(db: Database, slug: str) -> Change:
             + [RowChange("themes", theme, None)]
         )
 
-    return Change(f"Delete theme “{name}”", plan, themes_changed=True)
+    return Change(
+        say(QT_TRANSLATE_NOOP("editing", "Delete theme “{name}”"), name=name),
+        plan,
+        themes_changed=True,
+    )
 
 
-def _theme_problems(db: Database, draft: ThemeDraft, slug: str | None) -> dict[str, str]:
-    found = problems(draft)
+def _theme_problems(db: Database, draft: ThemeDraft, slug: str | None) -> dict[str, Phrase]:
+    found = draft_phrases(draft)
     if slug is not None:
         _theme_name(db, slug)
     name = draft.name.strip()
-    taken = db.read(
-        "SELECT name FROM themes WHERE lower(name) = lower(?) AND slug IS NOT ?", (name, slug)
-    )
+    # Compared here, not in SQL: SQLite's lower() knows only ASCII letters ("Ə" and "ə").
+    taken = [
+        other
+        for (other,) in db.read("SELECT name FROM themes WHERE slug IS NOT ?", (slug,))
+        if _same_name(other) == _same_name(name)
+    ]
     if name and taken and "name" not in found:
-        found["name"] = SAY["theme exists"].format(name=taken[0][0])
+        found["name"] = say(SAY["theme exists"], name=taken[0])
     return found
+
+
+def _same_name(name: str) -> str:
+    """A name as compared for duplicates: any letter's case, and the dotted and dotless i as one
+    (in Azerbaijani and Turkish "I" is the capital of "ı", elsewhere of "i")."""
+    return name.strip().casefold().replace("i\u0307", "i").replace("ı", "i")
 
 
 def _theme_name(db: Database, slug: str) -> str:
     rows = db.read("SELECT name FROM themes WHERE slug = ?", (slug,))
     if not rows:
-        raise EditRefused({"slug": SAY["no such theme"].format(slug=slug)})
+        raise EditRefused({"slug": say(SAY["no such theme"], slug=slug)})
     return rows[0][0]

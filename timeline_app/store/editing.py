@@ -17,6 +17,7 @@ from timeline_app.store.edit_reading import (
     Consequences,
     NotStored,
     archived_text,
+    as_stored,
     citations_of,
     deletion_consequences,
     event_draft,
@@ -28,7 +29,7 @@ from timeline_app.store.edit_themes import add_theme, delete_theme, edit_theme, 
 
 __all__ = [
     "Change", "Consequences", "EditRefused", "NotStored", "add_citation", "add_event",
-    "add_source", "add_theme", "archived_text", "citations_of", "delete_citation",
+    "add_source", "add_theme", "archived_text", "as_stored", "citations_of", "delete_citation",
     "delete_events", "delete_source", "delete_theme", "deletion_consequences", "edit_citation",
     "edit_event", "edit_source", "edit_theme", "event_draft", "move_theme", "source_draft",
     "theme_draft",

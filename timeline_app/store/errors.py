@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from timeline_app.timeline.phrases import QT_TRANSLATE_NOOP, Phrase
+
 
 class StoreError(Exception):
     """A problem the user can act on: the message is written for them."""
@@ -49,10 +51,12 @@ class EditConflict(StoreError):
     touches since."""
 
     def __init__(self) -> None:
-        super().__init__(
+        self.phrase = Phrase("editing", QT_TRANSLATE_NOOP(
+            "editing",
             "Another window or program changed this part of the timeline since, so this step "
-            "cannot be made again."
-        )
+            "cannot be made again.",
+        ))  # fmt: skip
+        super().__init__(str(self.phrase))
 
 
 class UnknownTheme(StoreError):

@@ -16,7 +16,7 @@ from timeline_app.store.indexing import index_of
 from timeline_app.store.search import found_ids
 from timeline_app.store.timeline_index import RANK_SCALE, EventIds, Selection
 from timeline_app.timeline.dates import DateSpan
-from timeline_app.timeline.document import SourceDependence
+from timeline_app.timeline.document import ArchivedText, SourceDependence
 from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Dependence, Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.timeline.importance import Importance
@@ -223,7 +223,9 @@ def events(db: Database, ids: list[int]) -> list[Event]:
             if cited is None:
                 cited = sources_by_id[source[0]] = _source(source, dependences)
             status = citation_status(quote, checked, text_sha)
-            citations.setdefault(event_id, []).append(Citation(quote, cited, citation_id, status))
+            citations.setdefault(event_id, []).append(
+                Citation(quote, cited, citation_id, status, checked)
+            )
         columns = 'id, key, start, "end", approximate, title, summary, importance, date_basis'
         for row, slugs in _rows_with_themes(db, columns, batch):
             event_id, key, begin, end, approximate, title, summary, importance, basis = row
@@ -265,6 +267,12 @@ def sources(db: Database) -> list[Source]:
 
 
 _SOURCE_COLUMNS = ", ".join(f"s.{name}" for name in SOURCE_FIELDS)
+
+
+def archived_texts(db: Database) -> list[ArchivedText]:
+    """Every source's archived text stored in the file, by source id."""
+    rows = db.read("SELECT source_id, text FROM source_texts ORDER BY source_id")
+    return [ArchivedText(source_id, text) for source_id, text in rows]
 
 
 def _source(row: tuple | list, dependences: dict[str, tuple[Dependence, ...]]) -> Source:

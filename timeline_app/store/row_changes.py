@@ -23,6 +23,10 @@ KEYS = {
 }
 
 
+# How SQLite says a row's key or another unique column is taken by a row already there.
+TAKEN = ("SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE")
+
+
 @dataclass(frozen=True)
 class RowChange:
     table: str
@@ -82,9 +86,14 @@ def _write_one(
     elif old is None:
         columns = ", ".join(f'"{column}"' for column in new)
         marks = ", ".join("?" * len(new))
-        cursor = connection.execute(
-            f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(new.values())
-        )
+        try:
+            cursor = connection.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(new.values())
+            )
+        except sqlite3.IntegrityError as error:  # its id or key was taken meanwhile
+            if error.sqlite_errorname not in TAKEN:
+                raise
+            raise EditConflict() from error
     else:
         changed = [column for column in new if new[column] != old.get(column)]
         if not changed:

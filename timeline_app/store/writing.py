@@ -8,7 +8,9 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import delete, func, insert, select, table
 
 from timeline_app.store.bulk import bulk_writing
+from timeline_app.store.change import next_id as new_id
 from timeline_app.store.database import Database
+from timeline_app.store.event_rows import event_columns
 from timeline_app.store.models import (
     CitationRow,
     EventRow,
@@ -19,9 +21,9 @@ from timeline_app.store.models import (
     event_themes,
 )
 from timeline_app.store.search import INSERT_ROW, search_row
-from timeline_app.timeline.document import SourceDependence
+from timeline_app.timeline.document import ArchivedText, SourceDependence
 from timeline_app.timeline.events import Event, Source, Theme
-from timeline_app.timeline.quotes import verified_in
+from timeline_app.timeline.quotes import document_sha256, verified_in
 
 
 def write_timeline(
@@ -53,7 +55,7 @@ def set_setting(db: Database, key: str, value: str) -> None:
 def add_themes(db: Database, themes: Iterable[Theme]) -> None:
     """Append themes after those already stored, in the order given."""
     with db.session() as session:
-        first = (session.scalar(select(func.max(ThemeRow.position))) or -1) + 1
+        first = session.scalar(select(func.coalesce(func.max(ThemeRow.position), -1))) + 1
         rows = [
             {"slug": t.slug, "name": t.name, "colour": t.colour, "position": first + i}
             for i, t in enumerate(themes)
@@ -80,6 +82,18 @@ def add_sources(db: Database, sources: Iterable[Source]) -> None:
     )
 
 
+def add_archived_texts(db: Database, texts: Iterable[ArchivedText]) -> None:
+    """Store the archived texts of sources already stored (replacing any they had)."""
+    rows = [(t.source_id, t.text, document_sha256(t.text)) for t in texts]
+    if rows:
+        with db.transaction() as connection:
+            connection.executemany(
+                "INSERT OR REPLACE INTO source_texts (source_id, text, sha256) VALUES (?, ?, ?)",
+                rows,
+            )
+        db.changed()
+
+
 def add_source_relations(db: Database, relations: Iterable[SourceDependence]) -> None:
     """How sources already stored depend on one another."""
     rows = [
@@ -95,7 +109,9 @@ def add_events(db: Database, events: Iterable[Event], batch: int = 5000) -> None
     """Append events (their themes and sources must already be stored), in batches."""
     with db.session() as session:
         theme_ids = dict(session.execute(select(ThemeRow.slug, ThemeRow.id)).all())
-        next_id = (session.scalar(select(EventRow.id).order_by(EventRow.id.desc())) or 0) + 1
+        # After every id handed out so far, not just those stored: an undone edit may bring
+        # one back (change.next_id).
+        next_id = new_id(session.connection().connection.driver_connection, "events")
     pending: list[Event] = []
     for event in events:
         pending.append(event)
@@ -111,20 +127,22 @@ def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], n
     event_rows, theme_links, citation_rows, search_rows = [], [], [], []
     for offset, event in enumerate(events):
         event_id = next_id + offset
-        when = event.when
+        primary = theme_ids[event.themes[0].slug] if event.themes else None
         event_rows.append({
-            "id": event_id, "key": event.key, "start": when.start.iso(),
-            "end": when.end.iso() if when.end else None, "approximate": when.approximate,
-            "start_day": when.first_day().toordinal(), "end_day": when.last_day().toordinal(),
-            "sort_key": when.sort_key(),
-            "primary_theme_id": theme_ids[event.themes[0].slug] if event.themes else None,
-            "title": event.title, "summary": event.summary,
-            "importance": None if event.importance is None else int(event.importance),
-            "date_basis": event.date_basis,
+            "id": event_id, "key": event.key,
+            **event_columns(event.when, title=event.title, summary=event.summary,
+                            importance=event.importance, date_basis=event.date_basis,
+                            primary_theme_id=primary),
         })  # fmt: skip
         theme_links += [{"event_id": event_id, "theme_id": theme_ids[t.slug]} for t in event.themes]
         citation_rows += [
-            {"event_id": event_id, "source_id": c.source.id, "position": i, "quote": c.quote}
+            {
+                "event_id": event_id,
+                "source_id": c.source.id,
+                "position": i,
+                "quote": c.quote,
+                "verified_in": c.verified_in,
+            }
             for i, c in enumerate(event.citations)
         ]
         quotes = (c.quote for c in event.citations)

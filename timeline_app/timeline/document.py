@@ -29,7 +29,15 @@ class SourceDependence:
     note: str | None = None
 
 
-Record = TimelineInfo | Theme | Source | SourceDependence | Event
+@dataclass(frozen=True)
+class ArchivedText:
+    """The text of the document a source's quotes come from, as the user stored it."""
+
+    source_id: str
+    text: str
+
+
+Record = TimelineInfo | Theme | Source | SourceDependence | ArchivedText | Event
 
 # Okabe–Ito: distinct for colour-blind readers; new themes take them in turn.
 THEME_COLOURS = (

@@ -25,7 +25,9 @@ class EventDraft:
     approximate: bool
     importance: Importance | None
     date_basis: str  # DOCUMENTS or GENERAL_KNOWLEDGE (timeline/events.py)
-    theme_slugs: tuple[str, ...]  # in order; the first is the event's primary theme
+    # The first is the event's primary theme; the others are kept in the theme list's order
+    # (store.editing.as_stored says how a draft reads back once saved).
+    theme_slugs: tuple[str, ...]
 
     def span(self) -> DateSpan:
         """When the event happened; DateError when problems() has something to say of it."""

@@ -89,6 +89,9 @@ class Citation:
     # with no quote to check. Neither is part of what the citation says, so neither compares.
     id: int | None = field(default=None, compare=False)
     status: str | None = field(default=None, compare=False)
+    # The sha256 of the archived document the quote was last found in (the store's
+    # citations.verified_in), carried by the app's own JSON so its status survives the trip.
+    verified_in: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

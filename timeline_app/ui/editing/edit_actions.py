@@ -19,6 +19,7 @@ from timeline_app.timeline.drafts import EventDraft
 from timeline_app.timeline.events import DOCUMENTS
 from timeline_app.ui.editing.citation_rows import source_model
 from timeline_app.ui.editing.event_editor import EventEditor
+from timeline_app.wording.editing import consequence_lines
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -216,7 +217,7 @@ class EditActions(QObject):
                                 str(error))  # fmt: skip
             return
         question = tr("Delete “{title}”?").format(title=title)
-        if not confirm_deletion(window, question, list(consequences.lines)):
+        if not confirm_deletion(window, question, consequence_lines(consequences)):
             return
         window.edit_session.build_and_push(lambda: editing.delete_events(window.db, [event_id]))
 

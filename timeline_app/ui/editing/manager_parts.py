@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QSizePo
 
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import StoreError
+from timeline_app.wording.editing import refusal_problems
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -72,7 +73,7 @@ def push_change(session, build: Callable[[], object], problems: FieldProblems) -
     try:
         change = build()
     except EditRefused as refused:
-        if problems.show(refused.problems):
+        if problems.show(refusal_problems(refused)):
             return False
         return session.build_and_push(_refusing(refused))
     except StoreError as error:

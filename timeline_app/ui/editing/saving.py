@@ -11,6 +11,7 @@ from timeline_app.logs import log
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.drafts import EventDraft
 from timeline_app.ui.editing.event_editor import citation_key
+from timeline_app.wording.editing import refusal_problems
 
 if TYPE_CHECKING:
     from timeline_app.ui.editing.event_editor import EventEditor
@@ -57,7 +58,7 @@ class EventSaver:
             else:
                 changes, description = self._edits(draft, editor)
         except editing.EditRefused as refused:
-            return self._keyed(refused.problems, rows)
+            return self._keyed(refusal_problems(refused), rows)
         if not changes:
             return {}  # nothing changed: nothing to undo either
         session = self.window.edit_session
@@ -83,7 +84,10 @@ class EventSaver:
                 elif row.is_changed():
                     changes.append(editing.edit_citation(db, row.citation_id, row.draft()))
             except editing.EditRefused as refused:
-                keyed = {citation_key(number, key): text for key, text in refused.problems.items()}
+                keyed = {
+                    citation_key(number, key): text
+                    for key, text in refusal_problems(refused).items()
+                }
                 raise editing.EditRefused(keyed) from refused
         for citation_id in editor.citations.removed:
             changes.append(editing.delete_citation(db, citation_id))

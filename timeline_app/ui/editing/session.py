@@ -12,13 +12,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from timeline_app.logs import log
 from timeline_app.store.database import Database
 from timeline_app.store.errors import DatabaseNotWritable, StoreError
+from timeline_app.wording.editing import change_description, error_text
 
 
 def refusal_text(error: StoreError) -> str:
     """What to tell the user about a refused change: each problem the store named, else its
     message."""
-    problems = getattr(error, "problems", None) or {}
-    return "\n".join(problems.values()) or str(error)
+    return error_text(error)
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class ChangeCommand(QUndoCommand):
     the stack's position is put back, since nothing was written."""
 
     def __init__(self, session: EditSession, change, parent: QUndoCommand | None = None) -> None:
-        super().__init__(change.description, parent)
+        super().__init__(change_description(change), parent)
         self.session = session
         self.change = change
         self._skip_next = True  # the first redo() is QUndoStack.push's: already applied
@@ -70,7 +70,7 @@ class ChangeCommand(QUndoCommand):
             step(self.change)
         except StoreError as error:
             log.warning("%s of %r refused: %s", step.__name__, self.change.description, error)
-            self.session.tell(self.session.tr("The change was not made"), str(error))
+            self.session.tell(self.session.tr("The change was not made"), refusal_text(error))
             # The stack already moved past this command: move it back without touching the
             # file again (the step wrote nothing).
             self._skip_next = True

@@ -38,6 +38,7 @@ from timeline_app.ui.editing.manager_parts import (
 )
 from timeline_app.ui.keyboard import set_tab_order
 from timeline_app.wording.drafts import draft_problems
+from timeline_app.wording.editing import consequence_lines
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -374,7 +375,9 @@ class SourceManager(ManagerDialog):
             return
         db = self.window_.db
         consequences = editing.deletion_consequences(db, source_id=source.id)
-        details = "\n".join([*consequences.lines, self.tr("Edit > Undo brings it back.")])
+        details = "\n".join(
+            [*consequence_lines(consequences), self.tr("Edit > Undo brings it back.")]
+        )
         confirm_deletion(
             self, self.tr("Delete source"),
             self.tr("Delete the source “%s”?") % source.title, details, self.tr("&Delete Source"),

@@ -33,6 +33,7 @@ from timeline_app.ui.editing.manager_parts import (
 from timeline_app.ui.keyboard import set_tab_order
 from timeline_app.ui.theme_chips import swatch_icon
 from timeline_app.wording.drafts import draft_problems
+from timeline_app.wording.editing import consequence_lines
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -236,7 +237,9 @@ class ThemeManager(ManagerDialog):
             return
         db = self.window_.db
         consequences = editing.deletion_consequences(db, theme_slug=theme.slug)
-        details = "\n".join([*consequences.lines, self.tr("Edit > Undo brings it back.")])
+        details = "\n".join(
+            [*consequence_lines(consequences), self.tr("Edit > Undo brings it back.")]
+        )
         confirm_deletion(
             self, self.tr("Delete theme"),
             self.tr("Delete the theme “%s”?") % theme.name, details, self.tr("&Delete Theme"),
