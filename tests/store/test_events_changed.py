@@ -2,6 +2,7 @@
 
 import random
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -133,3 +134,30 @@ def test_an_index_read_again_after_a_change_is_numpy_when_large(made, tmp_path, 
         assert type(index_of(database)) is VectorIndex
     finally:
         database.close()
+
+
+def test_an_edited_file_closed_keeps_its_index_for_the_next_open(made, tmp_path):
+    # Every change drops the index saved in the file (a trigger); closing the file saves the
+    # loaded one again, so the next open does not rebuild it from the tables.
+    from timeline_app.store import editing
+    from timeline_app.store.indexing import save_index
+    from timeline_app.store.timeline_index import CACHE_NAME, unpack
+
+    path = tmp_path / "edited.db"
+    shutil.copyfile(made, path)
+    db = open_database(path)
+    index_of(db)
+    event_id = queries.event_ids(db, TimelineFilter())[7]
+    draft = editing.event_draft(db, event_id)
+    editing.edit_event(db, event_id, replace(draft, start="1901-02-03", end=None)).apply(db)
+    saved = "SELECT data FROM index_cache WHERE name = ?"
+    assert not db.read(saved, (CACHE_NAME,))
+    save_index(db)
+    db.close()
+    reopened = open_database(path)
+    data = reopened.read(saved, (CACHE_NAME,))
+    assert data, "the index was not saved on close"
+    kept, fresh = unpack(data[0][0]), build_index(reopened)
+    for name in _ARRAYS:
+        assert list(getattr(kept, name)) == list(getattr(fresh, name)), name
+    reopened.close()

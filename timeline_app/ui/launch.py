@@ -98,6 +98,9 @@ def launch(db_path: Path | None) -> int:
     try:
         return app.exec()
     finally:
+        from timeline_app.store.indexing import save_index
+
+        save_index(window.db)
         window.db.close()
 
 

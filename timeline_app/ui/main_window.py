@@ -34,6 +34,7 @@ from timeline_app.messages import readable
 from timeline_app.store import queries
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.errors import StoreError
+from timeline_app.store.indexing import save_index
 from timeline_app.store.search import words_to_highlight
 from timeline_app.timeline.events import Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
@@ -331,6 +332,7 @@ class MainWindow(QMainWindow):
         self._take_database(db)
         self.filter_panel.set_filter(self._known_themes_only(self._filter))
         self.canvas.fit_all()
+        save_index(old)
         old.close()
         return True
 
