@@ -220,3 +220,23 @@ def test_on_a_read_only_timeline_the_theme_goes_to_the_copy_the_user_saves(
         manager.close()
         window.close()
         window.db.close()
+
+
+def test_a_problem_is_said_in_the_event_editors_style(manager, window, qtbot):
+    """One style for a problem beside a field in every editor: the event editor's colour,
+    not bold black."""
+    from timeline_app.ui.editing.fields import ProblemLabel
+
+    taken = names(window)[1]
+    manager.theme_list.setFocus()
+    tab_to(qtbot, manager, manager.name_field)
+    type_into(qtbot, manager.name_field, taken)
+    press(qtbot, manager, manager.save_button)
+    label = manager.problems.labels["name"]
+    assert label.isVisible() and taken in label.text()
+    editors = ProblemLabel(manager)
+    role = editors.foregroundRole()
+    assert label.palette().color(role) == editors.palette().color(role)
+    assert label.palette().color(role) != manager.palette().color(role)
+    assert label.font().weight() == editors.font().weight()
+    assert label.fontInfo().bold() == editors.fontInfo().bold()

@@ -11,28 +11,25 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QSizePo
 
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import StoreError
+from timeline_app.ui.editing import fields
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
 
 
-class ProblemLabel(QLabel):
-    """What is wrong with the field beside it; hidden while nothing is."""
+class ProblemLabel(fields.ProblemLabel):
+    """What is wrong with the field beside it, in the event editor's style (one style for a
+    problem in every editor); hidden while nothing is."""
 
     def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
-        self.setObjectName("problem")
-        self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setStyleSheet("QLabel#problem { font-weight: 600; }")
         self.setBuddy(field)
-        self.hide()
 
     def say(self, text: str | None) -> None:
-        self.setText(text or "")
-        self.setVisible(bool(text))
+        super().say(text)
         # A screen reader reads the problem with the field when it gets the focus.
         self.field.setAccessibleDescription(text or "")
 
