@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
 
 from timeline_app.store.editing import EditRefused
@@ -115,6 +116,7 @@ class ManagerDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self._session = None
+        self._undo_actions: list[QAction] = []
 
     def session(self):
         """The window's edit session for the file open now (it changes with the file)."""
@@ -124,7 +126,23 @@ class ManagerDialog(QDialog):
                 self._session.applied.disconnect(self._applied)
             session.applied.connect(self._applied)
             self._session = session
+            self._follow_undo_stack(session.stack)
         return session
+
+    def _follow_undo_stack(self, stack) -> None:
+        """Undo and Redo of the open file's changes while this window has the focus, with the
+        main window's shortcuts (a modeless window does not get the main window's)."""
+        for action in self._undo_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        undo = stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._undo_actions = [undo, redo]
+        for action in self._undo_actions:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
 
     def _applied(self, change) -> None:
         if self.concerns(change):
