@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QSizePolicy, QWidget
 
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import StoreError
@@ -103,6 +103,38 @@ def confirm_deletion(
     box.buttonClicked.connect(lambda button: then() if button is delete else None)
     # Not messages.readable(): its minimum width keeps Qt from wrapping a question longer than
     # a line, and a long title was cut off. Qt widens and wraps the box itself.
+    box.open()
+    return box
+
+
+def ask_about_unsaved(
+    parent: QWidget, question: str, save: Callable[[], bool], then: Callable[[], None],
+    cancelled: Callable[[], None],
+) -> QMessageBox:  # fmt: skip
+    """Ask what becomes of typed changes before they would be lost: Save them (then() only if
+    they were saved), Discard them (then()), or Cancel (cancelled(): the user goes on editing).
+    Window-modal, not a nested event loop."""
+    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Unsaved changes"), question,
+                      parent=parent)  # fmt: skip
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(parent.tr(
+        "Save Changes keeps them; Discard Changes shows the source as it is saved; Cancel "
+        "goes back to editing."
+    ))  # fmt: skip
+    save_button = box.addButton(parent.tr("&Save Changes"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(parent.tr("&Discard Changes"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_button)
+    box.setEscapeButton(cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(button) -> None:
+        if button is discard or (button is save_button and save()):
+            then()
+        else:
+            cancelled()
+
+    box.buttonClicked.connect(answered)
     box.open()
     return box
 
