@@ -118,8 +118,8 @@ def ask_about_unsaved(
                       parent=parent)  # fmt: skip
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(parent.tr(
-        "Save Changes keeps them; Discard Changes shows the source as it is saved; Cancel "
-        "goes back to editing."
+        "Save Changes saves them to the timeline; Discard Changes drops them; Cancel goes "
+        "back to editing."
     ))  # fmt: skip
     save_button = box.addButton(parent.tr("&Save Changes"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(parent.tr("&Discard Changes"), QMessageBox.ButtonRole.DestructiveRole)
