@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QSizePolicy, QWidget
 
+from timeline_app.messages import readable
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import StoreError
 from timeline_app.ui.editing import fields
@@ -101,9 +102,7 @@ def confirm_deletion(
     box.setEscapeButton(cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.buttonClicked.connect(lambda button: then() if button is delete else None)
-    # Not messages.readable(): its minimum width keeps Qt from wrapping a question longer than
-    # a line, and a long title was cut off. Qt widens and wraps the box itself.
-    box.open()
+    readable(box).open()  # a long title is wrapped, not cut
     return box
 
 
@@ -135,7 +134,7 @@ def ask_about_unsaved(
             cancelled()
 
     box.buttonClicked.connect(answered)
-    box.open()
+    readable(box).open()
     return box
 
 
