@@ -255,6 +255,11 @@ def test_moving_in_the_list_with_unsaved_changes_asks_and_cancel_keeps_list_and_
     qtbot.keyClick(manager.source_list, Qt.Key.Key_Down)
     box = unsaved_question(qtbot)
     assert "A <i>printed</i> report" in box.text()
+    # While it asks, the list still highlights the source the form shows.
+    assert [item.text() for item in manager.source_list.selectedItems()] == [
+        "A <i>printed</i> report"
+    ]
+    assert manager.current_source().id == "paper"
     qtbot.keyClick(box, Qt.Key.Key_Escape)  # Cancel
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert manager.current_source().id == "paper"

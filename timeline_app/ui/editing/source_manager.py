@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -228,10 +228,13 @@ class SourceManager(ManagerDialog):
         chosen = self.shown[row].id if 0 <= row < len(self.shown) else None
         self._highlight(self.shown_row)
         self.ask_about_unsaved(lambda: self._show_source(chosen))
+        # The list selects the row it moved to after telling of the move: put the selection
+        # back once it has.
+        QTimer.singleShot(0, lambda: self._highlight(self.shown_row))
 
     def _highlight(self, row: int) -> None:
         self.source_list.blockSignals(True)
-        self.source_list.setCurrentRow(row)
+        self.source_list.setCurrentRow(row)  # selects that row alone
         self.source_list.blockSignals(False)
 
     def _show_source(self, source_id: str | None) -> None:
