@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -56,3 +57,73 @@ def test_the_windows_error_message_is_wide_enough_for_the_file_it_names(window, 
     available = box.screen().availableGeometry().width() * 2 // 3
     assert label.minimumWidth() >= min(label.fontMetrics().horizontalAdvance(named), available)
     box.close()
+
+
+# Run in a process of its own: the screen's width is fixed when Qt starts.
+_ON_A_SCREEN = """
+import json, sys
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from timeline_app.messages import readable
+
+app = QApplication([])
+box = QMessageBox(QMessageBox.Icon.Question, "Delete event", sys.argv[1])
+box.setInformativeText(sys.argv[2])
+readable(box)
+box.show()
+app.processEvents()
+shown = {}
+for name in ("qt_msgbox_label", "qt_msgbox_informativelabel"):
+    label = box.findChild(QLabel, name)
+    flags = Qt.TextFlag.TextWordWrap if label.wordWrap() else Qt.TextFlag.TextSingleLine
+    needed = label.fontMetrics().boundingRect(QRect(0, 0, label.width(), 10_000), flags,
+                                              label.text())
+    shown[name] = {"width": label.width(), "height": label.height(),
+                   "needed": [needed.width(), needed.height()], "text": label.text(),
+                   "path": label.fontMetrics().horizontalAdvance(sys.argv[3])}
+shown["screen"] = box.screen().availableGeometry().width()
+print(json.dumps(shown))
+"""
+
+
+def shown_on_a_screen(tmp_path, width: int, text: str, informative: str, path: str = "") -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / f"screen-{width}.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "screen", "x": 0, "y": 0, "width": width, "height": 900,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1,
+    }]}))  # fmt: skip
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    done = subprocess.run(
+        [sys.executable, "-c", _ON_A_SCREEN, text, informative, path or "x"],
+        env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown["screen"] == width
+    return shown
+
+
+@pytest.mark.parametrize("screen_width", [1440, 1024])
+def test_a_long_one_line_question_is_wrapped_not_cut(tmp_path, screen_width):
+    title = ("Embassy opens in Tel Aviv after years of quiet talks between the two " * 5)[:300]
+    question = f"Delete the event “{title}”?"
+    shown = shown_on_a_screen(tmp_path, screen_width, question, "3 quotes are deleted with it.")
+    for label in ("qt_msgbox_label", "qt_msgbox_informativelabel"):
+        needed_width, needed_height = shown[label]["needed"]
+        assert needed_width <= shown[label]["width"], label
+        assert needed_height <= shown[label]["height"], label
+    assert shown["qt_msgbox_label"]["text"] == question  # wrapped by Qt, the text unchanged
+    assert shown["qt_msgbox_label"]["height"] > QFontMetrics(QFont()).height()  # more than a line
+
+
+@pytest.mark.parametrize("screen_width", [1440, 1024])
+def test_a_long_question_naming_a_path_keeps_the_path_on_a_line(tmp_path, screen_width):
+    text = f"The timeline in {PATH} was changed by another program while you were editing it."
+    shown = shown_on_a_screen(tmp_path, screen_width, text, "Read it again?", PATH)
+    label = shown["qt_msgbox_label"]
+    assert label["needed"][0] <= label["width"] and label["needed"][1] <= label["height"]
+    assert label["width"] >= label["path"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from timeline_app.store import editing, queries
 from timeline_app.ui.editing import source_manager as source_manager_module
@@ -77,7 +77,7 @@ def test_a_source_added_with_pasted_archived_text_is_one_undoable_change(manager
     manager.text_field.setFocus()
     qtbot.keyClick(manager.text_field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert "characters" in manager.text_count.text()
-    press(qtbot, manager, manager.add_button)
+    press(qtbot, manager, manager.save_button)
 
     added = manager.current_source()
     assert added is not None and added.title == "Embassy report"
@@ -130,7 +130,7 @@ def test_a_source_without_a_title_is_not_added_and_the_field_says_why(manager, w
     press(qtbot, manager, manager.new_button)
     manager.published_field.setFocus()
     qtbot.keyClicks(manager.published_field, "2023-02-30")
-    press(qtbot, manager, manager.add_button)
+    press(qtbot, manager, manager.save_button)
     assert manager.problems.labels["title"].isVisible()
     assert manager.problems.labels["published"].isVisible()
     assert titles(window) == before
@@ -154,7 +154,7 @@ def test_deleting_a_source_says_how_many_quotes_go_with_it_and_undo_brings_them_
     new_source_typed(
         qtbot, manager, "A title long enough to run past the edge of a message box " * 2
     )
-    press(qtbot, manager, manager.add_button)
+    press(qtbot, manager, manager.save_button)
     press(qtbot, manager, manager.delete_button)
     box = [b for b in manager.findChildren(QMessageBox) if b.isVisible()][0]
     qtbot.waitExposed(box)
@@ -220,24 +220,102 @@ def test_archived_text_given_to_a_source_marks_its_quotes_in_the_detail_pane(
     assert window.detail_pane.quote_blocks[0].status_label.property("quoteStatus") == VERIFIED
 
 
-def test_typed_changes_are_not_lost_to_a_click_in_the_list_or_to_escape(manager, window, qtbot):
+def unsaved_question(qtbot) -> QMessageBox:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    qtbot.waitExposed(box)
+    qtbot.waitUntil(box.isActiveWindow)  # the keys go to it
+    assert "not saved" in box.text()
+    return box
+
+
+def answer(qtbot, box: QMessageBox, text: str) -> None:
+    """Tab to the answer in the question and press Space."""
+    button = next(b for b in box.buttons() if b.text().replace("&", "") == text)
+    for _ in range(10):
+        if QApplication.focusWidget() is button:
+            qtbot.keyClick(button, Qt.Key.Key_Space)
+            qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not box)
+            return
+        qtbot.keyClick(QApplication.focusWidget() or box, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {text}")
+
+
+def typed_into_paper(manager, qtbot) -> None:
     manager.select_source("paper")
     manager.text_field.setFocus()
     qtbot.keyClicks(manager.text_field, "A long archived text, typed and not saved.")
     manager.source_list.setFocus()
-    qtbot.keyClick(manager.source_list, Qt.Key.Key_Down)
-    assert manager.current_source().id == "paper"
-    assert manager.text_field.toPlainText() == "A long archived text, typed and not saved."
-    assert manager.unsaved_note.isVisible() and "not saved" in manager.unsaved_note.text()
-    assert QApplication.focusWidget() is manager.discard_button
 
-    qtbot.keyClick(manager.discard_button, Qt.Key.Key_Escape)
-    assert manager.isVisible()  # Escape would have lost the text: it is said instead
-    qtbot.keyClick(manager.discard_button, Qt.Key.Key_Space)
-    assert manager.text_field.toPlainText() == ""
-    assert not manager.unsaved_note.isVisible()
+
+def test_moving_in_the_list_with_unsaved_changes_asks_and_cancel_keeps_list_and_form_together(
+    manager, window, qtbot
+):
+    typed_into_paper(manager, qtbot)
     qtbot.keyClick(manager.source_list, Qt.Key.Key_Down)
-    assert manager.current_source().id == "web"
+    box = unsaved_question(qtbot)
+    assert "A <i>printed</i> report" in box.text()
+    # While it asks, the list still highlights the source the form shows.
+    assert [item.text() for item in manager.source_list.selectedItems()] == [
+        "A <i>printed</i> report"
+    ]
+    assert manager.current_source().id == "paper"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Cancel
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert manager.current_source().id == "paper"
+    assert manager.source_list.currentItem().text() == manager.title_field.text()
+    assert manager.text_field.toPlainText() == "A long archived text, typed and not saved."
+    assert window.edit_session.stack.count() == 0
+
+
+def test_discard_shows_the_source_chosen_in_the_list(manager, window, qtbot):
+    typed_into_paper(manager, qtbot)
+    row = manager.source_list.currentRow()
+    qtbot.keyClick(manager.source_list, Qt.Key.Key_Down)
+    answer(qtbot, unsaved_question(qtbot), "Discard Changes")
+    chosen = manager.shown[row + 1]
+    assert manager.current_source().id == chosen.id
+    assert manager.title_field.text() == chosen.title
+    assert manager.source_list.currentItem().text() == manager.title_field.text()
+    assert editing.archived_text(window.db, "paper") is None
+    assert window.edit_session.stack.count() == 0
+
+
+def test_save_in_the_question_saves_then_shows_the_source_chosen(manager, window, qtbot):
+    typed_into_paper(manager, qtbot)
+    row = manager.source_list.currentRow()
+    chosen = manager.shown[row + 1]
+    qtbot.keyClick(manager.source_list, Qt.Key.Key_Down)
+    qtbot.keyClick(unsaved_question(qtbot), Qt.Key.Key_Return)  # Save Changes is the default
+    qtbot.waitUntil(lambda: manager.current_source().id == chosen.id)
+    assert editing.archived_text(window.db, "paper") == "A long archived text, typed and not saved."
+    assert manager.title_field.text() == chosen.title
+
+
+def test_escape_with_unsaved_changes_asks_before_closing(manager, window, qtbot):
+    typed_into_paper(manager, qtbot)
+    qtbot.keyClick(manager.source_list, Qt.Key.Key_Escape)
+    box = unsaved_question(qtbot)
+    assert manager.isVisible()
+    answer(qtbot, box, "Discard Changes")
+    qtbot.waitUntil(lambda: not manager.isVisible())
+    assert window.edit_session.stack.count() == 0
+
+
+def test_with_no_changes_escape_closes_at_once(manager, qtbot):
+    qtbot.keyClick(manager.source_list, Qt.Key.Key_Down)
     qtbot.keyClick(manager.source_list, Qt.Key.Key_Escape)
     assert not manager.isVisible()
-    assert window.edit_session.stack.count() == 0
+
+
+def test_one_button_starts_a_new_source_and_save_says_it_adds_it(manager, window, qtbot):
+    buttons = [b.text().replace("&", "") for b in manager.findChildren(QPushButton)
+               if b.isVisible()]  # fmt: skip
+    assert "New Source" in buttons and "Add" not in buttons and "New" not in buttons
+    assert "selected source" in manager.save_button.toolTip()
+    new_source_typed(qtbot, manager, "Fresh report")
+    assert "adds" in manager.save_says.text() and "Add" in manager.save_button.toolTip()
+    press(qtbot, manager, manager.save_button)
+    assert "Fresh report" in titles(window)
+    assert manager.current_source().title == "Fresh report"
+    assert "changes the selected source" in manager.save_says.text()

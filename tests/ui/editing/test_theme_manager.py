@@ -220,3 +220,57 @@ def test_on_a_read_only_timeline_the_theme_goes_to_the_copy_the_user_saves(
         manager.close()
         window.close()
         window.db.close()
+
+
+def test_a_problem_is_said_in_the_event_editors_style(manager, window, qtbot):
+    """One style for a problem beside a field in every editor: the event editor's colour,
+    not bold black."""
+    from timeline_app.ui.editing.fields import ProblemLabel
+
+    taken = names(window)[1]
+    manager.theme_list.setFocus()
+    tab_to(qtbot, manager, manager.name_field)
+    type_into(qtbot, manager.name_field, taken)
+    press(qtbot, manager, manager.save_button)
+    label = manager.problems.labels["name"]
+    assert label.isVisible() and taken in label.text()
+    editors = ProblemLabel(manager)
+    role = editors.foregroundRole()
+    assert label.palette().color(role) == editors.palette().color(role)
+    assert label.palette().color(role) != manager.palette().color(role)
+    assert label.font().weight() == editors.font().weight()
+    assert label.fontInfo().bold() == editors.fontInfo().bold()
+
+
+def test_undo_and_redo_keys_work_in_the_themes_window_and_it_shows_the_result(
+    manager, window, qtbot
+):
+    manager.theme_list.setFocus()
+    tab_to(qtbot, manager, manager.name_field)
+    type_into(qtbot, manager.name_field, "Water")
+    press(qtbot, manager, manager.add_button)
+    assert "Water" in names(window)
+    manager.theme_list.setFocus()
+    assert manager.isActiveWindow()
+
+    qtbot.keyClick(manager.theme_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Water" not in names(window)
+    assert "Water" not in [manager.theme_list.item(i).text()
+                           for i in range(manager.theme_list.count())]  # fmt: skip
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(manager.theme_list, Qt.Key.Key_Z, shift_ctrl)
+    assert "Water" in names(window)
+    assert "Water" in [manager.theme_list.item(i).text() for i in range(manager.theme_list.count())]
+    qtbot.keyClick(manager.theme_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(manager.theme_list, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert "Water" in names(window) and manager.theme_list.count() == len(names(window))
+
+
+def test_return_in_the_name_field_saves_the_theme(manager, window, qtbot):
+    manager.theme_list.setFocus()
+    manager.theme_list.setCurrentRow(0)
+    tab_to(qtbot, manager, manager.name_field)
+    type_into(qtbot, manager.name_field, "Renamed by Return")
+    qtbot.keyClick(manager.name_field, Qt.Key.Key_Return)
+    assert names(window)[0] == "Renamed by Return"
+    assert manager.isVisible() and QApplication.activeModalWidget() is None  # not Choose…

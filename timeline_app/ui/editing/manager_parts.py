@@ -7,33 +7,32 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QSizePolicy, QWidget
 
+from timeline_app.messages import readable
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import StoreError
+from timeline_app.ui.editing import fields
 from timeline_app.wording.editing import refusal_problems
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
 
 
-class ProblemLabel(QLabel):
-    """What is wrong with the field beside it; hidden while nothing is."""
+class ProblemLabel(fields.ProblemLabel):
+    """What is wrong with the field beside it, in the event editor's style (one style for a
+    problem in every editor); hidden while nothing is."""
 
     def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
-        self.setObjectName("problem")
-        self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setStyleSheet("QLabel#problem { font-weight: 600; }")
         self.setBuddy(field)
-        self.hide()
 
     def say(self, text: str | None) -> None:
-        self.setText(text or "")
-        self.setVisible(bool(text))
+        super().say(text)
         # A screen reader reads the problem with the field when it gets the focus.
         self.field.setAccessibleDescription(text or "")
 
@@ -104,9 +103,39 @@ def confirm_deletion(
     box.setEscapeButton(cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.buttonClicked.connect(lambda button: then() if button is delete else None)
-    # Not messages.readable(): its minimum width keeps Qt from wrapping a question longer than
-    # a line, and a long title was cut off. Qt widens and wraps the box itself.
-    box.open()
+    readable(box).open()  # a long title is wrapped, not cut
+    return box
+
+
+def ask_about_unsaved(
+    parent: QWidget, question: str, save: Callable[[], bool], then: Callable[[], None],
+    cancelled: Callable[[], None],
+) -> QMessageBox:  # fmt: skip
+    """Ask what becomes of typed changes before they would be lost: Save them (then() only if
+    they were saved), Discard them (then()), or Cancel (cancelled(): the user goes on editing).
+    Window-modal, not a nested event loop."""
+    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Unsaved changes"), question,
+                      parent=parent)  # fmt: skip
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(parent.tr(
+        "Save Changes saves them to the timeline; Discard Changes drops them; Cancel goes "
+        "back to editing."
+    ))  # fmt: skip
+    save_button = box.addButton(parent.tr("&Save Changes"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(parent.tr("&Discard Changes"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_button)
+    box.setEscapeButton(cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(button) -> None:
+        if button is discard or (button is save_button and save()):
+            then()
+        else:
+            cancelled()
+
+    box.buttonClicked.connect(answered)
+    readable(box).open()
     return box
 
 
@@ -119,6 +148,7 @@ class ManagerDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self._session = None
+        self._undo_actions: list[QAction] = []
 
     def session(self):
         """The window's edit session for the file open now (it changes with the file)."""
@@ -128,7 +158,23 @@ class ManagerDialog(QDialog):
                 self._session.applied.disconnect(self._applied)
             session.applied.connect(self._applied)
             self._session = session
+            self._follow_undo_stack(session.stack)
         return session
+
+    def _follow_undo_stack(self, stack) -> None:
+        """Undo and Redo of the open file's changes while this window has the focus, with the
+        main window's shortcuts (a modeless window does not get the main window's)."""
+        for action in self._undo_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        undo = stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._undo_actions = [undo, redo]
+        for action in self._undo_actions:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
 
     def _applied(self, change) -> None:
         if self.concerns(change):

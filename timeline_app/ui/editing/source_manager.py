@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -33,6 +33,7 @@ from timeline_app.timeline.events import Source
 from timeline_app.ui.editing.manager_parts import (
     FieldProblems,
     ManagerDialog,
+    ask_about_unsaved,
     confirm_deletion,
     push_change,
 )
@@ -56,7 +57,8 @@ def ask_document_file(parent: QWidget) -> Path | None:
 
 class SourceManager(ManagerDialog):
     """Every source of the open timeline: the list on the left, the selected one's fields on
-    the right; New empties the fields for a source to add."""
+    the right. New Source empties the fields for a source to add; Save saves the fields, adding
+    the new source or changing the selected one."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -137,33 +139,23 @@ class SourceManager(ManagerDialog):
         splitter.setSizes([320, 580])
 
         self.new_button = self.button(
-            self.tr("&New"), self.new_source, self.tr("Empty the fields to describe a new source")
-        )
-        self.add_button = self.button(
-            self.tr("&Add"), self.add_source, self.tr("Add a source with these fields")
-        )
-        self.save_button = self.button(
-            self.tr("&Save"), self.save_source, self.tr("Save these fields to the selected source")
-        )
+            self.tr("&New Source"), self.new_source,
+            self.tr("Empty the fields to describe a new source; Save adds it"),
+        )  # fmt: skip
+        self.save_button = self.button(self.tr("&Save"), self.save, "")
         self.delete_button = self.button(
             self.tr("&Delete…"),
             self.delete_source,
             self.tr("Delete the selected source and its quotes"),
         )
-        self.unsaved_note = QLabel(self)
-        self.unsaved_note.setWordWrap(True)
-        self.unsaved_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.unsaved_note.hide()
-        self.discard_button = self.button(
-            self.tr("Dis&card Changes"), self.discard_changes,
-            self.tr("Show the source as it is saved, without the changes typed since"),
-        )  # fmt: skip
-        self.discard_button.hide()
+        # What Save will do, in words: the form is either a new source or the selected one.
+        self.save_says = QLabel(self)
+        self.save_says.setWordWrap(True)
+        self.save_says.setTextFormat(Qt.TextFormat.PlainText)
         actions = QHBoxLayout()
-        for button in (self.new_button, self.add_button, self.save_button, self.delete_button):
+        for button in (self.new_button, self.save_button, self.delete_button):
             actions.addWidget(button)
-        actions.addWidget(self.unsaved_note, 1)
-        actions.addWidget(self.discard_button)
+        actions.addWidget(self.save_says, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
@@ -175,9 +167,8 @@ class SourceManager(ManagerDialog):
         layout.addWidget(close)
         set_tab_order([self.source_list, self.title_field, self.publisher_field, self.author_field,
                        self.published_field, self.approximate_box, self.url_field, self.note_field,
-                       self.text_field, self.read_button, self.new_button, self.add_button,
-                       self.save_button, self.delete_button, self.discard_button,
-                       self.close_button])  # fmt: skip
+                       self.text_field, self.read_button, self.new_button, self.save_button,
+                       self.delete_button, self.close_button])  # fmt: skip
         self.reload()
 
     def _line(self, form: QFormLayout, name: str, label: str, accessible: str) -> QLineEdit:
@@ -230,21 +221,42 @@ class SourceManager(ManagerDialog):
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
     def _row_chosen(self, row: int) -> None:
-        if self.unsaved():  # typed changes are not lost by a click in the list
-            self.source_list.blockSignals(True)
-            self.source_list.setCurrentRow(self.shown_row)
-            self.source_list.blockSignals(False)
-            self.say_unsaved()
+        if not self.unsaved():
+            self._show_current(row)
             return
+        # The list and the form always agree: the highlight stays on the source being edited
+        # until the user says what becomes of the typed changes.
+        chosen = self.shown[row].id if 0 <= row < len(self.shown) else None
+        self._highlight(self.shown_row)
+        self.ask_about_unsaved(lambda: self._show_source(chosen))
+        # The list selects the row it moved to after telling of the move: put the selection
+        # back once it has.
+        QTimer.singleShot(0, lambda: self._highlight(self.shown_row))
+
+    def _highlight(self, row: int) -> None:
+        self.source_list.blockSignals(True)
+        self.source_list.setCurrentRow(row)  # selects that row alone
+        self.source_list.blockSignals(False)
+
+    def _show_source(self, source_id: str | None) -> None:
+        ids = [source.id for source in self.shown]
+        row = ids.index(source_id) if source_id in ids else -1
+        self._highlight(row)
         self._show_current(row)
+        self.source_list.setFocus()
 
     def _show_current(self, row: int) -> None:
         self.shown_row = row
         source = self.shown[row] if 0 <= row < len(self.shown) else None
         draft = editing.source_draft(self.window_.db, source.id) if source else None
         self.show_draft(draft)
-        for button in (self.save_button, self.delete_button):
-            button.setEnabled(source is not None)
+        self.delete_button.setEnabled(source is not None)
+        if source is None:
+            self.save_button.setToolTip(self.tr("Add a new source with these fields"))
+            self.save_says.setText(self.tr("A new source: Save adds it to the timeline."))
+        else:
+            self.save_button.setToolTip(self.tr("Save these fields to the selected source"))
+            self.save_says.setText(self.tr("Save changes the selected source."))
 
     def show_draft(self, draft: SourceDraft | None) -> None:
         self.title_field.setText(draft.title if draft else "")
@@ -257,34 +269,31 @@ class SourceManager(ManagerDialog):
         _set_plain_text(self.text_field, (draft.archived_text if draft else None) or "")
         self.problems.clear()
         self.loaded = self.draft()
-        self.unsaved_note.hide()
-        self.discard_button.hide()
 
     def unsaved(self) -> bool:
         """Whether the fields hold changes not saved to the file."""
         return self.loaded is not None and self.draft() != self.loaded
 
-    def say_unsaved(self) -> None:
-        title = (
-            self.loaded.title if self.loaded and self.loaded.title else self.tr("the new source")
-        )
-        self.unsaved_note.setText(
-            self.tr("The changes to “{title}” are not saved: save them, or discard them.").format(
-                title=title
+    def ask_about_unsaved(self, then) -> None:
+        """Save, discard or keep editing the typed changes; then() once saved or discarded."""
+        source = self.shown[self.shown_row] if 0 <= self.shown_row < len(self.shown) else None
+        if source is None:
+            question = self.tr("The new source is not saved. Save it?")
+        else:
+            question = self.tr("The changes to “{title}” are not saved. Save them?").format(
+                title=source.title
             )
-        )
-        self.unsaved_note.show()
-        self.discard_button.show()
-        self.discard_button.setFocus()
 
-    def discard_changes(self) -> None:
-        self._show_current(self.shown_row)
-        self.source_list.setFocus()
+        def cancelled() -> None:
+            self._highlight(self.shown_row)
+            self.title_field.setFocus()
+
+        ask_about_unsaved(self, question, self.save, then, cancelled)
 
     def reject(self) -> None:
-        """Close, unless typed changes would be lost: then say so (Discard Changes, then Close)."""
+        """Close; with typed changes, first ask whether to save them."""
         if self.unsaved():
-            self.say_unsaved()
+            self.ask_about_unsaved(super().reject)
             return
         super().reject()
 
@@ -313,15 +322,13 @@ class SourceManager(ManagerDialog):
 
     def new_source(self) -> None:
         if self.unsaved():
-            self.say_unsaved()
+            self.ask_about_unsaved(self._start_new_source)
             return
-        self.shown_row = -1
-        self.source_list.blockSignals(True)
-        self.source_list.setCurrentRow(-1)
-        self.source_list.blockSignals(False)
-        self.show_draft(None)
-        for button in (self.save_button, self.delete_button):
-            button.setEnabled(False)
+        self._start_new_source()
+
+    def _start_new_source(self) -> None:
+        self._highlight(-1)
+        self._show_current(-1)
         self.title_field.setFocus()
 
     def read_text_file(self) -> None:
@@ -350,24 +357,22 @@ class SourceManager(ManagerDialog):
             return None
         return draft
 
-    def add_source(self) -> None:
+    def save(self) -> bool:
+        """Save the fields: add the new source, or change the one they show. True when saved."""
+        source = self.shown[self.shown_row] if 0 <= self.shown_row < len(self.shown) else None
         draft = self._checked()
         if draft is None:
-            return
+            return False
         db = self.window_.db
+        if source is not None:
+            return push_change(self.session(), lambda: editing.edit_source(db, source.id, draft),
+                               self.problems)  # fmt: skip
         before = {source.id for source in self.shown}
-        if push_change(self.session(), lambda: editing.add_source(db, draft), self.problems):
-            added = [source.id for source in self.listed() if source.id not in before]
-            self.reload(select=added[0] if added else None)
-
-    def save_source(self) -> None:
-        source = self.current_source()
-        draft = self._checked()
-        if source is None or draft is None:
-            return
-        db = self.window_.db
-        push_change(self.session(), lambda: editing.edit_source(db, source.id, draft),
-                    self.problems)  # fmt: skip
+        if not push_change(self.session(), lambda: editing.add_source(db, draft), self.problems):
+            return False
+        added = [source.id for source in self.listed() if source.id not in before]
+        self.reload(select=added[0] if added else None)
+        return True
 
     def delete_source(self) -> None:
         source = self.current_source()

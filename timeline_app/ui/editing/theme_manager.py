@@ -175,6 +175,10 @@ class ThemeManager(ManagerDialog):
         self.problems.clear()
         for button in (self.save_button, self.delete_button):
             button.setEnabled(theme is not None)
+        # Return in a field saves the selected theme, or adds one when none is selected (never
+        # Choose…, whose picker would open on top).
+        self.save_button.setDefault(theme is not None)
+        self.add_button.setDefault(theme is None)
         self.up_button.setEnabled(theme is not None and row > 0)
         self.down_button.setEnabled(theme is not None and row < len(self.shown) - 1)
 
