@@ -89,15 +89,17 @@ def edit_menu_action(window, name: str):
 # -- the file ----------------------------------------------------------------------------------
 
 
+# Not the file's content: the index cache and the search index's inner tables (derived, laid
+# out by the order of writes), and the id counters, which an undo keeps on purpose so that no
+# later row takes an id a redo will give back (store/change.py, LAST_ID).
+NOT_CONTENT = ("index_cache", "_fts_", "VALUES('last id ")
+
+
 def dump(path) -> list[str]:
-    """The file as SQL, without what is derived from its rows: the index cache, the search
-    index's inner tables (their layout follows the order of writes) and AUTOINCREMENT's
-    counters (an undone insert does not wind them back, and need not)."""
+    """The file's content as SQL."""
     with closing(sqlite3.connect(path)) as connection:
         return [
-            line for line in connection.iterdump()
-            if "index_cache" not in line and "_fts_" not in line
-            and not line.startswith(('INSERT INTO "sqlite_sequence"', "DELETE FROM sqlite_sequence"))
+            line for line in connection.iterdump() if not any(part in line for part in NOT_CONTENT)
         ]  # fmt: skip
 
 
@@ -119,6 +121,7 @@ def new_timeline(qtbot, window, path, monkeypatch):
     window.list_pane.view.setFocus()
     press(qtbot, Qt.Key.Key_N, CONTROL_SHIFT)
     assert window.db.path == path and not window.db.read_only
+    assert window.windowTitle() == f"{path.stem} — {path.name}"
     assert counts(path) == {"events": 0, "sources": 0, "themes": 0, "citations": 0}
     assert window.model.rowCount() == 0
     assert window.count_label.text().startswith("0 of 0"), window.count_label.text()
