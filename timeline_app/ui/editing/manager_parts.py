@@ -14,7 +14,7 @@ from timeline_app.messages import readable
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import StoreError
 from timeline_app.ui.editing import fields
-from timeline_app.wording.editing import refusal_problems
+from timeline_app.wording.editing import consequence_lines, refusal_problems
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -149,6 +149,19 @@ class ManagerDialog(QDialog):
         self.window_ = window
         self._session = None
         self._undo_actions: list[QAction] = []
+
+    def delete_after_asking(
+        self, title: str, question: str, delete_text: str, consequences, build: Callable
+    ) -> None:
+        """Ask first, saying what goes with the thing (the store's consequences) and that Undo
+        brings it back; then make the deletion one undoable change."""
+        details = "\n".join(
+            [*consequence_lines(consequences), self.tr("Edit > Undo brings it back.")]
+        )
+        confirm_deletion(
+            self, title, question, details, delete_text,
+            lambda: push_change(self.session(), build, self.problems),
+        )  # fmt: skip
 
     def session(self):
         """The window's edit session for the file open now (it changes with the file)."""

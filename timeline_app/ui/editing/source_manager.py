@@ -34,12 +34,10 @@ from timeline_app.ui.editing.manager_parts import (
     FieldProblems,
     ManagerDialog,
     ask_about_unsaved,
-    confirm_deletion,
     push_change,
 )
 from timeline_app.ui.keyboard import set_tab_order
 from timeline_app.wording.drafts import draft_problems
-from timeline_app.wording.editing import consequence_lines
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -379,15 +377,10 @@ class SourceManager(ManagerDialog):
         if source is None:
             return
         db = self.window_.db
-        consequences = editing.deletion_consequences(db, source_id=source.id)
-        details = "\n".join(
-            [*consequence_lines(consequences), self.tr("Edit > Undo brings it back.")]
-        )
-        confirm_deletion(
-            self, self.tr("Delete source"),
-            self.tr("Delete the source “%s”?") % source.title, details, self.tr("&Delete Source"),
-            lambda: push_change(self.session(), lambda: editing.delete_source(db, source.id),
-                                self.problems),
+        self.delete_after_asking(
+            self.tr("Delete source"), self.tr("Delete the source “%s”?") % source.title,
+            self.tr("&Delete Source"), editing.deletion_consequences(db, source_id=source.id),
+            lambda: editing.delete_source(db, source.id),
         )  # fmt: skip
 
 

@@ -27,13 +27,11 @@ from timeline_app.timeline.events import Theme
 from timeline_app.ui.editing.manager_parts import (
     FieldProblems,
     ManagerDialog,
-    confirm_deletion,
     push_change,
 )
 from timeline_app.ui.keyboard import set_tab_order
 from timeline_app.ui.theme_chips import swatch_icon
 from timeline_app.wording.drafts import draft_problems
-from timeline_app.wording.editing import consequence_lines
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -240,13 +238,8 @@ class ThemeManager(ManagerDialog):
         if theme is None:
             return
         db = self.window_.db
-        consequences = editing.deletion_consequences(db, theme_slug=theme.slug)
-        details = "\n".join(
-            [*consequence_lines(consequences), self.tr("Edit > Undo brings it back.")]
-        )
-        confirm_deletion(
-            self, self.tr("Delete theme"),
-            self.tr("Delete the theme “%s”?") % theme.name, details, self.tr("&Delete Theme"),
-            lambda: push_change(self.session(), lambda: editing.delete_theme(db, theme.slug),
-                                self.problems),
+        self.delete_after_asking(
+            self.tr("Delete theme"), self.tr("Delete the theme “%s”?") % theme.name,
+            self.tr("&Delete Theme"), editing.deletion_consequences(db, theme_slug=theme.slug),
+            lambda: editing.delete_theme(db, theme.slug),
         )  # fmt: skip
