@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -39,6 +40,29 @@ Block = TextBlock | GraphicBlock
 
 
 @dataclass(frozen=True)
+class BlockShape:
+    """What placing a block on pages needs of it, without its text: kept for every block of a
+    document while the blocks themselves are made again when their pages are drawn."""
+
+    space_before: float = 0.0
+    keep_with_next: bool = False
+    repeated_heading: bool = False
+    continues: bool = False
+
+    @staticmethod
+    def of(block: Block) -> BlockShape:
+        return _shape(
+            block.space_before, block.keep_with_next,
+            getattr(block, "repeated_heading", False), getattr(block, "continues", False),
+        )  # fmt: skip
+
+
+@cache
+def _shape(*flags) -> BlockShape:
+    return BlockShape(*flags)  # a handful of shapes, shared by every block
+
+
+@dataclass(frozen=True)
 class Placed:
     """Rows first..last (inclusive) of one block, drawn from y on a page."""
 
@@ -61,9 +85,13 @@ def measure(block: Block, typesetter: Typesetter, width: float) -> list[float]:
 
 
 def paginate(
-    blocks: Sequence[Block], rows: Sequence[list[float]], page_height: float, unit: float
+    blocks: Sequence[Block | BlockShape],
+    rows: Sequence[list[float]],
+    page_height: float,
+    unit: float,
 ) -> list[list[Placed]]:
-    """Place every block's rows on pages of page_height (device units; unit is one point)."""
+    """Place every block's rows on pages of page_height (device units; unit is one point).
+    Only the blocks' shapes count, so their shapes (BlockShape.of) will do."""
     pages: list[list[Placed]] = [[]]
     y = top = 0.0  # top: where a page's own blocks start, below a repeated heading
     heading: int | None = None  # the repeated heading of the group being placed
@@ -71,7 +99,7 @@ def paginate(
         if _is_repeated(block):
             heading = index
             continue
-        if not (isinstance(block, TextBlock) and block.continues):
+        if not getattr(block, "continues", False):
             heading = None
         heights = rows[index]
         total = sum(heights)
@@ -110,7 +138,11 @@ def _starts_a_page(y: float, total: float, needed: float, page_height: float) ->
 
 
 def _kept_with(
-    blocks: Sequence[Block], rows: Sequence[list[float]], index: int, page: float, unit: float
+    blocks: Sequence[Block | BlockShape],
+    rows: Sequence[list[float]],
+    index: int,
+    page: float,
+    unit: float,
 ) -> float:
     """How much of the next block must fit beside this one for it to stay on this page."""
     if not blocks[index].keep_with_next:
@@ -123,8 +155,8 @@ def _kept_with(
     return blocks[after].space_before * unit + (whole if whole <= page else following[0])
 
 
-def _is_repeated(block: Block) -> bool:
-    return isinstance(block, TextBlock) and block.repeated_heading
+def _is_repeated(block: Block | BlockShape) -> bool:
+    return getattr(block, "repeated_heading", False)
 
 
 def paint_placed(

@@ -43,8 +43,9 @@ def timeline_graphic(
     font.setPixelSize(LABEL_PIXELS)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     without_ligatures(font)
-    used = {theme.slug for event in content.events for theme in event.themes}
-    style = TimelineStyle.for_print([t for t in content.themes if t.slug in used], font)
+    style = TimelineStyle.for_print(
+        [t for t in content.themes if t.slug in content.used_themes], font
+    )
     width = area.width() / typesetter.unit * PIXELS_PER_POINT
     marks = marks_from_events(content.events)
     legend = _legend_block(style, width)

@@ -7,8 +7,8 @@ the command line simply runs every step. QPdfWriter lives on the calling (GUI) t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QFile, QIODevice, QMarginsF, QPointF, QRectF, qVersion
@@ -16,7 +16,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from timeline_app import APP_NAME, __version__
 from timeline_app.export import blocks as pages_of
-from timeline_app.export.blocks import Block
+from timeline_app.export.blocks import Block, BlockShape
 from timeline_app.export.content import ExportContent
 from timeline_app.export.document import document_blocks
 from timeline_app.export.graphic import timeline_graphic
@@ -125,21 +125,31 @@ class PdfExport:
         return writer
 
     def _paint(self, writer: QPdfWriter, painter: QPainter) -> Iterator[Progress]:
+        """Two passes over the document's blocks, each reading the events a batch at a time:
+        the first measures every block and keeps only its shape and line heights (pages are
+        numbered "page n of m", so all of it is placed before the first page is drawn); the
+        second makes the blocks again and draws them page by page, keeping only the blocks of
+        the page being drawn. Memory stays that of one batch of events, at any size."""
         typesetter = Typesetter(writer, print_family())
         footer_height = typesetter.points(FOOTER.size * 1.5 + FOOTER_SPACE)
         area = QRectF(0, 0, writer.width(), writer.height() - footer_height)
         graphic = timeline_graphic(self.content, typesetter, area)
-        blocks = list(document_blocks(self.content, graphic))
+        events = _Counted(self.content.events)
+        content = replace(self.content, events=events)
+        shapes: list[BlockShape] = []
         rows: list[list[float]] = []
-        for index, block in enumerate(blocks):
+        for index, block in enumerate(document_blocks(content, graphic)):
             rows.append(pages_of.measure(block, typesetter, area.width()))
+            shapes.append(BlockShape.of(block))
             if index % MEASURE_BATCH == 0:
-                yield Progress(0.3 * index / len(blocks), tr("Laying out the events…"))
-        pages = pages_of.paginate(blocks, rows, area.height(), typesetter.unit)
+                done = events.seen / max(len(events), 1)
+                yield Progress(0.3 * done, tr("Laying out the events…"))
+        pages = pages_of.paginate(shapes, rows, area.height(), typesetter.unit)
+        blocks = _BlocksAgain(document_blocks(self.content, graphic), shapes)
         for number, placed in enumerate(pages, start=1):
             if number > 1:
                 writer.newPage()
-            self._paint_page(painter, blocks, placed, typesetter, area)
+            self._paint_page(painter, blocks.up_to(placed), placed, typesetter, area)
             self._paint_footer(painter, typesetter, number, len(pages), writer)
             yield Progress(
                 0.3 + 0.7 * number / len(pages),
@@ -149,7 +159,7 @@ class PdfExport:
 
     @staticmethod
     def _paint_page(
-        painter: QPainter, blocks: list[Block], placed: list[pages_of.Placed],
+        painter: QPainter, blocks: Mapping[int, Block], placed: list[pages_of.Placed],
         typesetter: Typesetter, area: QRectF,
     ) -> None:  # fmt: skip
         for item in placed:
@@ -190,3 +200,49 @@ class PdfExport:
                 reason=reason,
             )
         )
+
+
+class _Counted(Sequence):
+    """The exported events, counting how many have been gone through (for progress)."""
+
+    def __init__(self, events: Sequence) -> None:
+        self.events = events
+        self.seen = 0
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __getitem__(self, index):
+        return self.events[index]
+
+    def __iter__(self) -> Iterator:
+        for event in self.events:
+            self.seen += 1
+            yield event
+
+
+class _BlocksAgain:
+    """The document's blocks made a second time, in order, kept only while a page needs them:
+    those from the page's first block on, and the latest heading repeated above continuations."""
+
+    def __init__(self, blocks: Iterator[Block], shapes: list[BlockShape]) -> None:
+        self._source = enumerate(blocks)
+        self._shapes = shapes
+        self._kept: dict[int, Block] = {}
+        self._read = -1  # the index of the last block made
+        self._heading: int | None = None
+
+    def up_to(self, placed: list[pages_of.Placed]) -> dict[int, Block]:
+        """The blocks a page's placed items need."""
+        if not placed:
+            return self._kept
+        last = max(item.block for item in placed)
+        while self._read < last:
+            self._read, block = next(self._source)
+            self._kept[self._read] = block
+            if self._shapes[self._read].repeated_heading:
+                self._heading = self._read
+        first = min(item.block for item in placed)
+        for index in [i for i in self._kept if i < first and i != self._heading]:
+            del self._kept[index]
+        return self._kept
