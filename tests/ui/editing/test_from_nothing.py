@@ -164,7 +164,7 @@ def add_source(qtbot, window):
     tab_to(qtbot, manager.text_field)
     press(qtbot, Qt.Key.Key_V, CONTROL)
     assert manager.text_field.toPlainText() == ARCHIVED
-    push(qtbot, manager.add_button)
+    push(qtbot, manager.save_button)  # a new source: Save adds it
     (source,) = queries.sources(window.db)
     assert source.title == "Ministers meet in Baku"
     from timeline_app.store import editing
