@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QKeyEvent,
@@ -162,6 +163,22 @@ class EventListView(QTableView):
         rows = self.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._taking_focus = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        # Qt makes the first row current when the list takes the focus with none current (after
+        # a reset: a delete, a filter), and the window would select that event: a Delete then
+        # deletes an event the user never chose. The list takes the focus as it is instead.
+        self._taking_focus = True
+        try:
+            super().focusInEvent(event)
+        finally:
+            self._taking_focus = False
+
+    def moveCursor(self, action, modifiers) -> QModelIndex:  # noqa: N802
+        if self._taking_focus:
+            return QModelIndex()
+        return super().moveCursor(action, modifiers)
 
     def set_row_height(self, height: int) -> None:
         self.verticalHeader().setDefaultSectionSize(height)

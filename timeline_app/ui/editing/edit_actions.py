@@ -219,7 +219,18 @@ class EditActions(QObject):
         question = tr("Delete “{title}”?").format(title=title)
         if not confirm_deletion(window, question, consequence_lines(consequences)):
             return
-        window.edit_session.build_and_push(lambda: editing.delete_events(window.db, [event_id]))
+        row = window.model.row_of(event_id)
+        if window.edit_session.build_and_push(lambda: editing.delete_events(window.db, [event_id])):
+            self._select_in_place_of(row)
+
+    def _select_in_place_of(self, row: int | None) -> None:
+        """After a delete, the event that took the deleted one's place in the list (the one
+        before it when it was the last), as a file manager does: a second Delete deletes a
+        neighbour the user sees, never an event far away."""
+        ids = self.window.model.ids
+        if row is None or not ids:
+            return
+        self.window.select_event(ids[min(row, len(ids) - 1)])
 
 
 def build_edit_menu(window: MainWindow, menu: QMenu) -> EditActions:

@@ -1,0 +1,89 @@
+"""What a reviewer found driving the editing UI by keyboard alone, each kept fixed by a test
+that drives it the same way: the selection after a delete, problems re-checked as typed, where
+the focus goes after OK, and the words of the questions."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import PAPER, THEMES, WEB
+from tests.ui.editing.test_editing_window import (
+    active,
+    answer_next_question,
+    focused,
+    press,
+    titles_in_file,
+)
+from timeline_app.store import queries
+from timeline_app.store.database import open_database
+from timeline_app.store.writing import write_timeline
+from timeline_app.timeline.dates import DateSpan
+from timeline_app.timeline.events import Event
+
+TITLES = [f"Event {number}" for number in range(1, 31)]
+
+
+@pytest.fixture
+def thirty_path(tmp_path):
+    """Thirty events, a year apart: enough that the list scrolls."""
+    path = tmp_path / "thirty.db"
+    db = open_database(path, create=True)
+    events = tuple(
+        Event(f"e{number}", DateSpan.parse(str(1990 + number)), title, "", (THEMES[0],), ())
+        for number, title in enumerate(TITLES)
+    )
+    write_timeline(db, "Thirty", THEMES, (PAPER, WEB), events)
+    db.close()
+    return path
+
+
+def title_of(window, event_id):
+    return queries.events(window.db, [event_id])[0].title if event_id is not None else None
+
+
+def row_is_in_view(view, row):
+    rect = view.visualRect(view.model().index(row, 0))
+    return rect.isValid() and view.viewport().rect().intersects(rect)
+
+
+def test_delete_selects_the_next_event_in_view_and_asks_each_time(
+    qtbot, open_window, thirty_path
+):
+    window = open_window(thirty_path)
+    active(qtbot, window)
+    view = window.list_pane.view
+    window.select_event(window.model.ids[20])
+    view.setFocus()
+    for expected in ("Event 22", "Event 23"):
+        answer_next_question(Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_Delete)
+        qtbot.wait(50)  # the question's window gone, the focus back
+        assert title_of(window, window.selected_id) == expected
+        assert row_is_in_view(view, window.model.row_of(window.selected_id))
+        assert view.currentIndex().row() == window.model.row_of(window.selected_id)
+        active(qtbot, window)
+        assert focused() is view
+    assert {"Event 21", "Event 22"}.isdisjoint(titles_in_file(thirty_path))
+    assert "Event 1" in titles_in_file(thirty_path)
+
+    window.select_event(window.model.ids[-1])  # the last: the one before it takes its place
+    view.setFocus()
+    answer_next_question(Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert title_of(window, window.selected_id) == "Event 29"
+
+
+def test_focus_on_the_list_with_nothing_selected_selects_nothing(
+    qtbot, open_window, thirty_path
+):
+    window = open_window(thirty_path)
+    active(qtbot, window)
+    window.select_event(None)
+    window.find_action.trigger()
+    window.list_pane.view.setFocus()
+    qtbot.wait(20)
+    assert window.selected_id is None
+    assert not window.edit_actions.delete_action.isEnabled()
+    press(qtbot, Qt.Key.Key_Down)  # the keys still reach the events
+    assert title_of(window, window.selected_id) == "Event 1"
