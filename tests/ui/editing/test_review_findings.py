@@ -12,6 +12,7 @@ from tests.ui.editing.test_editing_window import (
     active,
     answer_next_question,
     focused,
+    new_event_by_keyboard,
     press,
     titles_in_file,
 )
@@ -47,9 +48,7 @@ def row_is_in_view(view, row):
     return rect.isValid() and view.viewport().rect().intersects(rect)
 
 
-def test_delete_selects_the_next_event_in_view_and_asks_each_time(
-    qtbot, open_window, thirty_path
-):
+def test_delete_selects_the_next_event_in_view_and_asks_each_time(qtbot, open_window, thirty_path):
     window = open_window(thirty_path)
     active(qtbot, window)
     view = window.list_pane.view
@@ -74,9 +73,7 @@ def test_delete_selects_the_next_event_in_view_and_asks_each_time(
     assert title_of(window, window.selected_id) == "Event 29"
 
 
-def test_focus_on_the_list_with_nothing_selected_selects_nothing(
-    qtbot, open_window, thirty_path
-):
+def test_focus_on_the_list_with_nothing_selected_selects_nothing(qtbot, open_window, thirty_path):
     window = open_window(thirty_path)
     active(qtbot, window)
     window.select_event(None)
@@ -87,3 +84,77 @@ def test_focus_on_the_list_with_nothing_selected_selects_nothing(
     assert not window.edit_actions.delete_action.isEnabled()
     press(qtbot, Qt.Key.Key_Down)  # the keys still reach the events
     assert title_of(window, window.selected_id) == "Event 1"
+
+
+def test_a_problem_goes_as_soon_as_its_field_is_put_right(qtbot, open_window, small_db_path):
+    window = open_window(small_db_path)
+    editor = new_event_by_keyboard(qtbot, window, "Backwards", "2005-06-01", end="2004")
+    end_problem = editor.problem_labels["end"]
+    editor.end_field.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)  # the end typed and left: its problem is said
+    assert end_problem.isVisibleTo(editor) and "ends before it starts" in end_problem.text()
+    editor.end_field.setFocus()
+    focused().selectAll()
+    qtbot.keyClicks(focused(), "2006")
+    assert not end_problem.isVisibleTo(editor)  # while the field still has the focus
+
+    start_problem = editor.problem_labels["start"]
+    editor.start_field.setFocus()
+    focused().selectAll()
+    qtbot.keyClicks(focused(), "2005-13-01")
+    press(qtbot, Qt.Key.Key_Return)  # OK refused
+    assert editor.isVisible() and start_problem.isVisibleTo(editor)
+    assert focused() is editor.start_field
+    press(qtbot, Qt.Key.Key_End)
+    for _ in range(4):
+        press(qtbot, Qt.Key.Key_Backspace)
+    assert focused().text() == "2005-1"
+    qtbot.keyClicks(focused(), "2-01")
+    assert not start_problem.isVisibleTo(editor)
+
+
+def test_an_untouched_field_keeps_quiet_until_ok(qtbot, open_window, small_db_path):
+    window = open_window(small_db_path)
+    active(qtbot, window)
+    window.list_pane.view.setFocus()
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = window.edit_actions.editor
+    qtbot.waitUntil(lambda: focused() is editor.title_field, timeout=2000)
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)  # the date, past the empty title
+    qtbot.keyClicks(focused(), "x")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert editor.problem_labels["start"].isVisibleTo(editor)
+    assert not editor.problem_labels["title"].isVisibleTo(editor)
+
+
+def test_a_failed_ok_puts_the_focus_on_a_citation_without_a_source(
+    qtbot, open_window, small_db_path
+):
+    window = open_window(small_db_path)
+    editor = new_event_by_keyboard(qtbot, window, "Cited", "2004")
+    press(qtbot, Qt.Key.Key_Tab)  # date from
+    press(qtbot, Qt.Key.Key_Tab)  # Add Citation
+    press(qtbot, Qt.Key.Key_Space)
+    row = editor.citations.rows[0]
+    assert focused() is row.source_box
+    editor.title_field.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert editor.isVisible()
+    assert not row.source_problem.isHidden()
+    assert focused() is row.source_box
+
+
+def test_after_adding_an_event_the_list_has_the_focus_on_it(qtbot, open_window, small_db_path):
+    window = open_window(small_db_path)
+    editor = new_event_by_keyboard(qtbot, window, "Listed", "2002")
+    window.filter_panel.focus_search()  # where the reviewer found the focus
+    editor.activateWindow()
+    editor.theme_picker.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert not editor.isVisible()
+    active(qtbot, window)
+    view = window.list_pane.view
+    assert focused() is view
+    assert title_of(window, window.selected_id) == "Listed"
+    assert view.currentIndex().row() == window.model.row_of(window.selected_id)

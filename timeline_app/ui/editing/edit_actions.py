@@ -186,8 +186,17 @@ class EditActions(QObject):
             new=event_id is None, stored_statuses=statuses, parent=window,
         )  # fmt: skip
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if event_id is None:
+            editor.accepted.connect(self._focus_list)
         self.editor = editor
         editor.open()
+
+    def _focus_list(self) -> None:
+        """A new event saved: the list takes the focus, on it, so Return edits it and Delete
+        deletes it (the window gives it the focus when the editor has gone)."""
+        view = self.window.list_pane.view
+        if view.isVisibleTo(self.window):
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def source_list(self) -> QStandardItemModel:
         """The file's sources for the editors' pickers, read again only after they changed."""
