@@ -5,7 +5,8 @@ the focus goes after OK, and the words of the questions."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import PAPER, THEMES, WEB
 from tests.ui.editing.test_editing_window import (
@@ -16,10 +17,11 @@ from tests.ui.editing.test_editing_window import (
     press,
     titles_in_file,
 )
-from timeline_app.store import queries
+from timeline_app.store import editing, queries
 from timeline_app.store.database import open_database
 from timeline_app.store.writing import write_timeline
 from timeline_app.timeline.dates import DateSpan
+from timeline_app.timeline.drafts import SourceDraft
 from timeline_app.timeline.events import Event
 
 TITLES = [f"Event {number}" for number in range(1, 31)]
@@ -158,3 +160,47 @@ def test_after_adding_an_event_the_list_has_the_focus_on_it(qtbot, open_window, 
     assert focused() is view
     assert title_of(window, window.selected_id) == "Listed"
     assert view.currentIndex().row() == window.model.row_of(window.selected_id)
+
+
+def test_the_delete_question_says_in_a_sentence_what_goes_and_how_to_undo(
+    qtbot, open_window, small_db_path
+):
+    window = open_window(small_db_path)
+    active(qtbot, window)
+    event_id = window.model.ids[-1]  # "Oil deal signed", two quotes
+    window.select_event(event_id)
+    window.list_pane.view.setFocus()
+    said = []
+
+    def read_and_cancel():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, read_and_cancel)
+            return
+        said.append(box.informativeText())
+        box.reject()
+
+    QTimer.singleShot(0, read_and_cancel)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert said == [
+        "Its 2 quotes are deleted with it. You can undo this with Ctrl+Z (Edit > Undo)."
+    ]
+    assert window.model.row_of(event_id) is not None
+
+
+def test_a_quote_not_found_is_said_to_be_kept_and_marked(qtbot, open_window, small_db_path):
+    db = open_database(small_db_path)
+    editing.add_source(
+        db, SourceDraft("Treaty report", None, None, None, False, None, "Words here.", None)
+    ).apply(db)
+    db.close()
+    window = open_window(small_db_path)
+    editor = new_event_by_keyboard(qtbot, window, "Quoted", "2004")
+    editor.citations.add_button.click()
+    row = editor.citations.rows[-1]
+    row.source_box.setCurrentIndex(row.source_box.findText("“Treaty report”"))
+    row.quote_field.setFocus()
+    qtbot.keyClicks(focused(), "other words")
+    text = row.check_label.text()
+    assert "Not found in the archived text." in text
+    assert "kept" in text and "marked as not verified" in text

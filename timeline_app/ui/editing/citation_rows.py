@@ -24,6 +24,7 @@ from timeline_app.timeline.events import Source
 from timeline_app.timeline.quotes import EMPTY, NOT_FOUND, UNVERIFIABLE, VERIFIED, check_quote
 from timeline_app.ui.editing.fields import ProblemLabel, set_field_problem
 from timeline_app.ui.theme_chips import mark_colours
+from timeline_app.wording.quotes import not_found_note
 from timeline_app.wording.sources import attribution
 
 QUOTE_LINES = 3  # the quote field's height, in lines
@@ -151,7 +152,7 @@ class CitationRow(QFrame):
             heading = html.escape(self.tr("Found in the archived text:"))
             self.check_label.setText(f"✓ {heading}<br><i>{found}</i>")
         elif result.status == NOT_FOUND:
-            self.check_label.setText(html.escape("✗ " + self.tr("Not found in the archived text.")))
+            self.check_label.setText(html.escape(not_found_note()))
         elif result.status == UNVERIFIABLE and self._verified_when_stored():
             self.status = VERIFIED
             self.check_label.setText(html.escape("✓ " + self.tr(

@@ -19,7 +19,7 @@ from timeline_app.timeline.drafts import EventDraft
 from timeline_app.timeline.events import DOCUMENTS
 from timeline_app.ui.editing.citation_rows import source_model
 from timeline_app.ui.editing.event_editor import EventEditor
-from timeline_app.wording.editing import consequence_lines
+from timeline_app.wording.editing import event_deletion_text
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -35,12 +35,13 @@ def tr(text: str) -> str:
 # -- questions, one function each so tests can answer them ------------------------------------
 
 
-def confirm_deletion(parent: QWidget, title: str, lines: list[str]) -> bool:
+def confirm_deletion(parent: QWidget, title: str, text: str) -> bool:
     """Ask before deleting, saying what goes with it."""
     box = QMessageBox(QMessageBox.Icon.Question, tr("Delete Event"), title, parent=parent)
+    box.setObjectName("deleteQuestion")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    if lines:
-        box.setInformativeText("\n".join(lines))
+    if text:
+        box.setInformativeText(text)
     delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(delete)
@@ -226,7 +227,8 @@ class EditActions(QObject):
                                 str(error))  # fmt: skip
             return
         question = tr("Delete “{title}”?").format(title=title)
-        if not confirm_deletion(window, question, consequence_lines(consequences)):
+        keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if not confirm_deletion(window, question, event_deletion_text(consequences, keys)):
             return
         row = window.model.row_of(event_id)
         if window.edit_session.build_and_push(lambda: editing.delete_events(window.db, [event_id])):
