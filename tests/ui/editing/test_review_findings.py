@@ -204,3 +204,51 @@ def test_a_quote_not_found_is_said_to_be_kept_and_marked(qtbot, open_window, sma
     text = row.check_label.text()
     assert "Not found in the archived text." in text
     assert "kept" in text and "marked as not verified" in text
+
+
+LONG = "The embassy reopens after eleven years of negotiations behind closed doors in Baku"
+
+
+def add_long_events(window):
+    from tests.ui.editing.test_edit_menu import draft
+
+    for title in (LONG, "Short"):
+        window.edit_session.build_and_push(lambda t=title: editing.add_event(window.db, draft(t)))
+
+
+def test_undo_and_redo_items_cut_a_long_change_short(qtbot, open_window, small_db_path):
+    window = open_window(small_db_path)
+    add_long_events(window)
+    actions = window.edit_actions
+    assert actions.undo_action.text() == "&Undo Add “Short”"
+    active(qtbot, window)
+    window.list_pane.view.setFocus()
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    undo, redo = actions.undo_action.text(), actions.redo_action.text()
+    assert redo == "&Redo Add “Short”"
+    assert undo.startswith("&Undo Add “The embassy") and undo.endswith("…")
+    assert len(undo) <= len("&Undo ") + 40
+    assert actions.undo_action.statusTip() == f"Add “{LONG}”"
+    model = actions.history_view.model()
+    assert model.index(1, 0).data() == f"Add “{LONG}”"  # whole in the history
+
+
+def test_the_undo_history_fits_its_entries_and_leaves_the_list_its_width(
+    qtbot, open_window, small_db_path
+):
+    window = open_window(small_db_path)
+    window.resize(1280, 720)
+    add_long_events(window)
+    qtbot.wait(50)
+    list_width = window.list_pane.width()
+    window.edit_actions.history_action.trigger()
+    view = window.edit_actions.history_view
+    qtbot.waitUntil(view.isVisible)
+    qtbot.wait(50)
+    assert window.list_pane.width() >= list_width  # the dates keep their room
+    view.parentWidget().resize(300, view.parentWidget().height())
+    view.resize(260, view.height())
+    qtbot.wait(50)
+    assert not view.horizontalScrollBar().isVisible()
+    assert view.horizontalScrollBar().maximum() == 0
+    assert view.height() >= 3 * view.sizeHintForRow(0)

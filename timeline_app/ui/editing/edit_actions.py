@@ -6,9 +6,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
-from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QUndoView, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QUndoView,
+    QWidget,
+)
 
 from timeline_app.logs import log
 from timeline_app.messages import readable
@@ -25,7 +36,8 @@ if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
 
 
-HISTORY_WIDTH = 240  # pixels: room for "Edit “a title of a few words”"
+HISTORY_LINES = 6  # the history's height when first opened, in entries
+MENU_DESCRIPTION = 40  # characters of a change's description in the Undo and Redo items
 
 
 def tr(text: str) -> str:
@@ -33,6 +45,30 @@ def tr(text: str) -> str:
 
 
 # -- questions, one function each so tests can answer them ------------------------------------
+
+
+def elided_description(text: str, limit: int = MENU_DESCRIPTION) -> str:
+    """A change's description short enough for a menu item: a long title would make the Edit
+    menu as wide as the screen. The whole of it is in the undo history."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class FittedEntryDelegate(QStyledItemDelegate):
+    """The undo history's entries as wide as the view, cut with "…", the whole as a tooltip:
+    no sideways scrolling to read a step."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if isinstance(view, QAbstractItemView):
+            hint.setWidth(min(hint.width(), view.viewport().width()))
+        return hint
+
+    def helpEvent(self, event: QHelpEvent, view, option, index) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            QToolTip.showText(event.globalPos(), str(index.data() or ""), view)
+            return True
+        return super().helpEvent(event, view, option, index)
 
 
 def confirm_deletion(parent: QWidget, title: str, text: str) -> bool:
@@ -66,6 +102,11 @@ class EditActions(QObject):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             window.addAction(action)
+        # After the group's own update of the items' text, which this shortens.
+        group.undoTextChanged.connect(self._shorten_undo_text)
+        group.redoTextChanged.connect(self._shorten_redo_text)
+        self._shorten_undo_text(group.undoText())
+        self._shorten_redo_text(group.redoText())
         self.history_dock = self._history_dock()
         self.history_action = self.history_dock.toggleViewAction()
         self.history_action.setText(tr("Undo &History"))
@@ -96,25 +137,49 @@ class EditActions(QObject):
         self.window.addAction(action)
         return action
 
+    def _shorten_undo_text(self, description: str) -> None:
+        self._shorten(self.undo_action, tr("&Undo"), tr("&Undo {change}"), description)
+
+    def _shorten_redo_text(self, description: str) -> None:
+        self._shorten(self.redo_action, tr("&Redo"), tr("&Redo {change}"), description)
+
+    @staticmethod
+    def _shorten(action: QAction, alone: str, with_change: str, description: str) -> None:
+        if description:
+            action.setText(with_change.format(change=elided_description(description)))
+        else:
+            action.setText(alone)
+        action.setStatusTip(description)
+        action.setToolTip(description or alone.replace("&", ""))
+
     def _history_dock(self) -> QDockWidget:
         dock = QDockWidget(tr("Undo History"), self.window)
         dock.setObjectName("undoHistoryDock")
         view = QUndoView(self.window.undo_group, dock)
         view.setEmptyLabel(tr("The file as opened"))
         view.setAccessibleName(tr("Undo history: choose a step to go back or forward to it"))
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setItemDelegate(FittedEntryDelegate(view))
         dock.setWidget(view)
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        # Under the panes, across the window: beside them it took the width the event list
+        # needs for its dates.
+        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
         dock.visibilityChanged.connect(self._first_shown)
         self.history_view = view
         return dock
 
     def _first_shown(self, visible: bool) -> None:
-        """The history opens narrow, beside the panes rather than taking a quarter of them."""
+        """The history opens low, a few steps high, rather than taking half the panes."""
         if visible:
             self.history_dock.visibilityChanged.disconnect(self._first_shown)
-            self.window.resizeDocks([self.history_dock], [HISTORY_WIDTH],
-                                    Qt.Orientation.Horizontal)  # fmt: skip
+            view = self.history_view
+            height = view.sizeHintForRow(0) if view.model().rowCount() else 0
+            height = max(height, view.fontMetrics().height() + 4) * HISTORY_LINES
+            self.window.resizeDocks([self.history_dock], [height + 2 * view.frameWidth()],
+                                    Qt.Orientation.Vertical)  # fmt: skip
 
     def fill_menu(self, menu: QMenu) -> None:
         for action in (self.undo_action, self.redo_action, self.history_action):
