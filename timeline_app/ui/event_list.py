@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app.timeline.events import Theme
 from timeline_app.ui.event_list_model import EventListModel, EventRole
+from timeline_app.ui.focus_ring import paint_focus_ring
 from timeline_app.ui.highlight import match_ranges
 from timeline_app.ui.theme_chips import mark_colours, paint_chips
 
@@ -103,6 +104,7 @@ class EventRowDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(text_role))
         _draw_marked(painter, title, self.words, title_font, QPointF(rect.left(), top), palette)
         painter.restore()
+        paint_focus_ring(painter, option)
 
 
 def _date_font(base: QFont) -> QFont:

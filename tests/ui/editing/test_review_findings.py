@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import PAPER, THEMES, WEB
@@ -22,7 +23,7 @@ from timeline_app.store.database import open_database
 from timeline_app.store.writing import write_timeline
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.drafts import SourceDraft
-from timeline_app.timeline.events import Event
+from timeline_app.timeline.events import Event, Theme
 
 TITLES = [f"Event {number}" for number in range(1, 31)]
 
@@ -252,3 +253,76 @@ def test_the_undo_history_fits_its_entries_and_leaves_the_list_its_width(
     assert not view.horizontalScrollBar().isVisible()
     assert view.horizontalScrollBar().maximum() == 0
     assert view.height() >= 3 * view.sizeHintForRow(0)
+
+
+SEVEN = tuple(Theme(f"theme-{number}", f"Theme {number}", "#0072B2") for number in range(1, 8))
+
+
+def test_the_editor_shows_every_theme_and_how_to_order_them(qtbot, open_window, tmp_path):
+    path = tmp_path / "seven.db"
+    db = open_database(path, create=True)
+    write_timeline(db, "Seven", SEVEN, (PAPER,), ())
+    db.close()
+    window = open_window(path)
+    editor = new_event_by_keyboard(qtbot, window, "Themed", "2004")
+    picker = editor.theme_picker
+    assert picker.count() == 7
+    assert picker.verticalScrollBar().maximum() == 0  # all seven without scrolling
+    hint = editor.theme_hint
+    assert hint.isVisibleTo(editor) and "Alt+↑/↓" in hint.text()
+    assert "main theme" in hint.text()
+
+
+def test_a_long_source_is_cut_with_an_ellipsis_and_whole_in_the_tooltip(
+    qtbot, open_window, small_db_path
+):
+    long_title = "A report of many words on the negotiations " * 4
+    db = open_database(small_db_path)
+    editing.add_source(
+        db, SourceDraft(long_title.strip(), None, None, None, False, None, None, None)
+    ).apply(db)
+    db.close()
+    window = open_window(small_db_path)
+    editor = new_event_by_keyboard(qtbot, window, "Cited", "2004")
+    press(qtbot, Qt.Key.Key_Tab)  # date from
+    press(qtbot, Qt.Key.Key_Tab)  # Add Citation
+    press(qtbot, Qt.Key.Key_Space)
+    box = editor.citations.rows[0].source_box
+    assert focused() is box
+    box.setCurrentIndex(box.findText("“A report", Qt.MatchFlag.MatchStartsWith))
+    qtbot.wait(20)
+    assert box.toolTip() == box.currentText() and long_title.strip() in box.toolTip()
+    shown = box.shown_text()
+    assert shown.endswith("…") and box.currentText().startswith(shown[:-1])
+    assert box.fontMetrics().horizontalAdvance(shown) <= box.width()
+
+
+def ringed(view) -> bool:
+    """Whether the current row, while the list has the keyboard, is edged top and bottom in
+    the row's text colour (white on a selected row): a ring that shows, not a faint shade."""
+    index = view.currentIndex()
+    rect = view.visualRect(index)
+    view.setFocus()
+    QApplication.processEvents()
+    image = view.viewport().grab(rect).toImage()
+    selected = view.selectionModel().isSelected(index)
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    ring = view.palette().color(role)
+
+    def near(x, y):
+        pixel = QColor(image.pixel(x, y))
+        return max(abs(pixel.red() - ring.red()), abs(pixel.green() - ring.green()),
+                   abs(pixel.blue() - ring.blue())) < 60  # fmt: skip
+
+    edges = [(x, y) for x in range(4, image.width() - 4) for y in (1, image.height() - 2)]
+    return sum(near(x, y) for x, y in edges) >= 0.9 * len(edges)
+
+
+def test_the_lists_show_which_row_has_the_keyboard(qtbot, open_window, small_db_path):
+    window = open_window(small_db_path)
+    active(qtbot, window)
+    window.select_event(window.model.ids[0])
+    assert ringed(window.list_pane.view)
+
+    editor = new_event_by_keyboard(qtbot, window, "Ringed", "2004")
+    assert ringed(editor.theme_picker)

@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +44,40 @@ def source_model(sources: Sequence[Source], parent: QObject | None = None) -> QS
     return model
 
 
+class SourceBox(QComboBox):
+    """The source picker: a long attribution is cut with "…" where the box ends (the styles cut
+    it mid-word, with no sign that there is more), and the whole of it is the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentIndexChanged.connect(lambda _: self.setToolTip(self.currentText()))
+
+    def _label_option(self) -> QStyleOptionComboBox:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        if self.currentIndex() < 0 and self.placeholderText():
+            option.palette.setBrush(QPalette.ColorRole.ButtonText, option.palette.placeholderText())
+            option.currentText = self.placeholderText()
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option,
+            QStyle.SubControl.SC_ComboBoxEditField, self,
+        )  # fmt: skip
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, max(field.width(), 0)
+        )
+        return option
+
+    def shown_text(self) -> str:
+        """The text as the box shows it, cut to fit."""
+        return self._label_option().currentText
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QStylePainter(self)
+        option = self._label_option()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 class CitationRow(QFrame):
     """One citation: which source, which words of it, and whether the words are in it."""
 
@@ -64,7 +101,7 @@ class CitationRow(QFrame):
         self.stored_status = stored_status
         self._archived_text = archived_text
 
-        self.source_box = QComboBox(self)
+        self.source_box = SourceBox(self)
         self.source_box.setAccessibleName(self.tr("Source"))
         self.source_box.setPlaceholderText(self.tr("Choose the source…"))
         # Long attributions are cut in the box, not allowed to widen the editor past the screen.

@@ -163,7 +163,13 @@ class EventEditor(QDialog):
         form.addRow("", self.approximate_box)
         add(self.tr("&Importance:"), "importance", self.importance_box)
         add(self.tr("T&hemes:"), "theme_slugs", self.theme_picker)
-        form.addRow("", QLabel(self.tr("The first ticked theme is the event's main theme."), self))
+        self.theme_hint = QLabel(
+            self.tr("Space ticks a theme; Alt+↑/↓ changes the order. The first ticked theme is "
+                    "the event's main theme."), self,
+        )  # fmt: skip
+        self.theme_hint.setObjectName("themeHint")
+        self.theme_hint.setWordWrap(True)
+        form.addRow("", self.theme_hint)
         add(self.tr("Date &from:"), "date_basis", self.basis_box)
         heading = QLabel(self.tr("Citations: the sources' exact words"), self)
         font = heading.font()
