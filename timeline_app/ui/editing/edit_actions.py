@@ -168,6 +168,7 @@ class EditActions(QObject):
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
         dock.visibilityChanged.connect(self._first_shown)
+        dock.visibilityChanged.connect(self._keep_selected_in_sight)
         self.history_view = view
         return dock
 
@@ -180,6 +181,12 @@ class EditActions(QObject):
             height = max(height, view.fontMetrics().height() + 4) * HISTORY_LINES
             self.window.resizeDocks([self.history_dock], [height + 2 * view.frameWidth()],
                                     Qt.Orientation.Vertical)  # fmt: skip
+
+    def _keep_selected_in_sight(self, _visible: bool) -> None:
+        """The history takes height from the list: its selected event stays in view."""
+        view = self.window.list_pane.view
+        if view.currentIndex().isValid():
+            view.scrollTo(view.currentIndex())
 
     def fill_menu(self, menu: QMenu) -> None:
         for action in (self.undo_action, self.redo_action, self.history_action):
