@@ -326,3 +326,19 @@ def test_the_lists_show_which_row_has_the_keyboard(qtbot, open_window, small_db_
 
     editor = new_event_by_keyboard(qtbot, window, "Ringed", "2004")
     assert ringed(editor.theme_picker)
+
+
+def test_ticking_a_period_waits_for_the_end_to_be_left(qtbot, open_window, small_db_path):
+    window = open_window(small_db_path)
+    editor = new_event_by_keyboard(qtbot, window, "A span", "2004")
+    editor.period_box.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    end_problem = editor.problem_labels["end"]
+    assert not end_problem.isVisibleTo(editor)  # not before the end could be written
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is editor.end_field
+    press(qtbot, Qt.Key.Key_Tab)
+    assert end_problem.isVisibleTo(editor)  # left empty
+    editor.period_box.setFocus()
+    press(qtbot, Qt.Key.Key_Space)  # no period after all
+    assert not end_problem.isVisibleTo(editor)

@@ -214,7 +214,8 @@ class EventEditor(QDialog):
         )
         for field, signal in typed:
             self._watch(field, signal, typed=True)
-        self._watch(self.end_field, self.period_box.toggled, typed=False)
+        # Ticking "A period" is not yet a missing end: that is said once the end is left.
+        self._watch(self.end_field, self.period_box.toggled, typed=True)
         self._watch(self.importance_box, self.importance_box.currentIndexChanged, typed=False)
         self._watch(self.basis_box, self.basis_box.currentIndexChanged, typed=False)
         self._watch(self.theme_picker, self.theme_picker.itemChanged, typed=False)
