@@ -342,3 +342,10 @@ def test_ticking_a_period_waits_for_the_end_to_be_left(qtbot, open_window, small
     editor.period_box.setFocus()
     press(qtbot, Qt.Key.Key_Space)  # no period after all
     assert not end_problem.isVisibleTo(editor)
+
+
+def test_the_theme_hint_is_as_wide_as_the_themes(qtbot, open_window, small_db_path):
+    window = open_window(small_db_path)
+    editor = new_event_by_keyboard(qtbot, window, "Hinted", "2004")
+    qtbot.wait(20)
+    assert editor.theme_hint.width() >= editor.theme_picker.width() - 2

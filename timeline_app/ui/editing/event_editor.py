@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -169,6 +170,8 @@ class EventEditor(QDialog):
         )  # fmt: skip
         self.theme_hint.setObjectName("themeHint")
         self.theme_hint.setWordWrap(True)
+        # As wide as the fields: a wrapped label otherwise keeps a narrow guess of its width.
+        self.theme_hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         form.addRow("", self.theme_hint)
         add(self.tr("Date &from:"), "date_basis", self.basis_box)
         heading = QLabel(self.tr("Citations: the sources' exact words"), self)
