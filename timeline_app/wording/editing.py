@@ -5,7 +5,9 @@ it is written (store/change.py and the edit_* modules), and this says it."""
 from __future__ import annotations
 
 from timeline_app.timeline.phrases import Phrase
-from timeline_app.wording.translation import translate
+from timeline_app.wording.translation import QT_TRANSLATE_NOOP, translate
+
+CONTEXT = "editing"
 
 
 def say(said: Phrase) -> str:
@@ -41,3 +43,29 @@ def consequence_lines(consequences: object) -> list[str]:
     if phrases is None:
         return list(getattr(consequences, "lines", ()))
     return [say(line) for line in phrases]
+
+
+# What goes with a deleted event, said as a sentence, and how to take the deletion back.
+_EVENT_QUOTES = (
+    QT_TRANSLATE_NOOP("editing", "Its quote is deleted with it."),
+    QT_TRANSLATE_NOOP("editing", "Its {n} quotes are deleted with it."),
+)
+_UNDO = QT_TRANSLATE_NOOP("editing", "You can undo this with {keys} (Edit > Undo).")
+_UNDO_NO_KEYS = QT_TRANSLATE_NOOP("editing", "You can undo this with Edit > Undo.")
+
+
+def event_deletion_text(consequences: object, undo_keys: str) -> str:
+    """The body of the question before an event is deleted: "Its 3 quotes are deleted with it.
+    You can undo this with Ctrl+Z (Edit > Undo)." undo_keys: the Undo shortcut as the platform
+    writes it ("" when it has none)."""
+    sentences = []
+    quotes = int(getattr(consequences, "citations", 0) or 0)
+    if quotes == 1:
+        sentences.append(translate(CONTEXT, _EVENT_QUOTES[0]))
+    elif quotes > 1:
+        sentences.append(translate(CONTEXT, _EVENT_QUOTES[1]).format(n=f"{quotes:,}"))
+    if undo_keys:
+        sentences.append(translate(CONTEXT, _UNDO).format(keys=undo_keys))
+    else:
+        sentences.append(translate(CONTEXT, _UNDO_NO_KEYS))
+    return " ".join(sentences)

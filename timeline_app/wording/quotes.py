@@ -75,3 +75,13 @@ def status_sentence(status: str) -> str:
     return translate(CONTEXT, "Quote {label}: {explanation}.").format(
         label=status_label(status).lower(), explanation=status_explanation(status)
     )
+
+
+def not_found_note() -> str:
+    """What the event editor says under a quote its source's archived text does not have: that
+    it may be saved all the same, and how it will be marked."""
+    return translate(
+        CONTEXT,
+        "✗ Not found in the archived text. The quote is kept as written and marked as not "
+        "verified.",
+    )

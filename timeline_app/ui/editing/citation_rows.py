@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +27,7 @@ from timeline_app.timeline.events import Source
 from timeline_app.timeline.quotes import EMPTY, NOT_FOUND, UNVERIFIABLE, VERIFIED, check_quote
 from timeline_app.ui.editing.fields import ProblemLabel, set_field_problem
 from timeline_app.ui.theme_chips import mark_colours
+from timeline_app.wording.quotes import not_found_note
 from timeline_app.wording.sources import attribution
 
 QUOTE_LINES = 3  # the quote field's height, in lines
@@ -38,6 +42,40 @@ def source_model(sources: Sequence[Source], parent: QObject | None = None) -> QS
         item.setData(source.id, Qt.ItemDataRole.UserRole)
         model.appendRow(item)
     return model
+
+
+class SourceBox(QComboBox):
+    """The source picker: a long attribution is cut with "…" where the box ends (the styles cut
+    it mid-word, with no sign that there is more), and the whole of it is the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentIndexChanged.connect(lambda _: self.setToolTip(self.currentText()))
+
+    def _label_option(self) -> QStyleOptionComboBox:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        if self.currentIndex() < 0 and self.placeholderText():
+            option.palette.setBrush(QPalette.ColorRole.ButtonText, option.palette.placeholderText())
+            option.currentText = self.placeholderText()
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option,
+            QStyle.SubControl.SC_ComboBoxEditField, self,
+        )  # fmt: skip
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, max(field.width(), 0)
+        )
+        return option
+
+    def shown_text(self) -> str:
+        """The text as the box shows it, cut to fit."""
+        return self._label_option().currentText
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QStylePainter(self)
+        option = self._label_option()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class CitationRow(QFrame):
@@ -63,7 +101,7 @@ class CitationRow(QFrame):
         self.stored_status = stored_status
         self._archived_text = archived_text
 
-        self.source_box = QComboBox(self)
+        self.source_box = SourceBox(self)
         self.source_box.setAccessibleName(self.tr("Source"))
         self.source_box.setPlaceholderText(self.tr("Choose the source…"))
         # Long attributions are cut in the box, not allowed to widen the editor past the screen.
@@ -151,7 +189,7 @@ class CitationRow(QFrame):
             heading = html.escape(self.tr("Found in the archived text:"))
             self.check_label.setText(f"✓ {heading}<br><i>{found}</i>")
         elif result.status == NOT_FOUND:
-            self.check_label.setText(html.escape("✗ " + self.tr("Not found in the archived text.")))
+            self.check_label.setText(html.escape(not_found_note()))
         elif result.status == UNVERIFIABLE and self._verified_when_stored():
             self.status = VERIFIED
             self.check_label.setText(html.escape("✓ " + self.tr(

@@ -6,9 +6,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
-from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QUndoView, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QUndoView,
+    QWidget,
+)
 
 from timeline_app.logs import log
 from timeline_app.messages import readable
@@ -19,13 +30,14 @@ from timeline_app.timeline.drafts import EventDraft
 from timeline_app.timeline.events import DOCUMENTS
 from timeline_app.ui.editing.citation_rows import source_model
 from timeline_app.ui.editing.event_editor import EventEditor
-from timeline_app.wording.editing import consequence_lines
+from timeline_app.wording.editing import event_deletion_text
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
 
 
-HISTORY_WIDTH = 240  # pixels: room for "Edit “a title of a few words”"
+HISTORY_LINES = 6  # the history's height when first opened, in entries
+MENU_DESCRIPTION = 40  # characters of a change's description in the Undo and Redo items
 
 
 def tr(text: str) -> str:
@@ -35,12 +47,37 @@ def tr(text: str) -> str:
 # -- questions, one function each so tests can answer them ------------------------------------
 
 
-def confirm_deletion(parent: QWidget, title: str, lines: list[str]) -> bool:
+def elided_description(text: str, limit: int = MENU_DESCRIPTION) -> str:
+    """A change's description short enough for a menu item: a long title would make the Edit
+    menu as wide as the screen. The whole of it is in the undo history."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class FittedEntryDelegate(QStyledItemDelegate):
+    """The undo history's entries as wide as the view, cut with "…", the whole as a tooltip:
+    no sideways scrolling to read a step."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if isinstance(view, QAbstractItemView):
+            hint.setWidth(min(hint.width(), view.viewport().width()))
+        return hint
+
+    def helpEvent(self, event: QHelpEvent, view, option, index) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            QToolTip.showText(event.globalPos(), str(index.data() or ""), view)
+            return True
+        return super().helpEvent(event, view, option, index)
+
+
+def confirm_deletion(parent: QWidget, title: str, text: str) -> bool:
     """Ask before deleting, saying what goes with it."""
     box = QMessageBox(QMessageBox.Icon.Question, tr("Delete Event"), title, parent=parent)
+    box.setObjectName("deleteQuestion")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    if lines:
-        box.setInformativeText("\n".join(lines))
+    if text:
+        box.setInformativeText(text)
     delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(delete)
@@ -65,6 +102,11 @@ class EditActions(QObject):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             window.addAction(action)
+        # After the group's own update of the items' text, which this shortens.
+        group.undoTextChanged.connect(self._shorten_undo_text)
+        group.redoTextChanged.connect(self._shorten_redo_text)
+        self._shorten_undo_text(group.undoText())
+        self._shorten_redo_text(group.redoText())
         self.history_dock = self._history_dock()
         self.history_action = self.history_dock.toggleViewAction()
         self.history_action.setText(tr("Undo &History"))
@@ -95,25 +137,56 @@ class EditActions(QObject):
         self.window.addAction(action)
         return action
 
+    def _shorten_undo_text(self, description: str) -> None:
+        self._shorten(self.undo_action, tr("&Undo"), tr("&Undo {change}"), description)
+
+    def _shorten_redo_text(self, description: str) -> None:
+        self._shorten(self.redo_action, tr("&Redo"), tr("&Redo {change}"), description)
+
+    @staticmethod
+    def _shorten(action: QAction, alone: str, with_change: str, description: str) -> None:
+        if description:
+            action.setText(with_change.format(change=elided_description(description)))
+        else:
+            action.setText(alone)
+        action.setStatusTip(description)
+        action.setToolTip(description or alone.replace("&", ""))
+
     def _history_dock(self) -> QDockWidget:
         dock = QDockWidget(tr("Undo History"), self.window)
         dock.setObjectName("undoHistoryDock")
         view = QUndoView(self.window.undo_group, dock)
         view.setEmptyLabel(tr("The file as opened"))
         view.setAccessibleName(tr("Undo history: choose a step to go back or forward to it"))
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setItemDelegate(FittedEntryDelegate(view))
         dock.setWidget(view)
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        # Under the panes, across the window: beside them it took the width the event list
+        # needs for its dates.
+        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
         dock.visibilityChanged.connect(self._first_shown)
+        dock.visibilityChanged.connect(self._keep_selected_in_sight)
         self.history_view = view
         return dock
 
     def _first_shown(self, visible: bool) -> None:
-        """The history opens narrow, beside the panes rather than taking a quarter of them."""
+        """The history opens low, a few steps high, rather than taking half the panes."""
         if visible:
             self.history_dock.visibilityChanged.disconnect(self._first_shown)
-            self.window.resizeDocks([self.history_dock], [HISTORY_WIDTH],
-                                    Qt.Orientation.Horizontal)  # fmt: skip
+            view = self.history_view
+            height = view.sizeHintForRow(0) if view.model().rowCount() else 0
+            height = max(height, view.fontMetrics().height() + 4) * HISTORY_LINES
+            self.window.resizeDocks([self.history_dock], [height + 2 * view.frameWidth()],
+                                    Qt.Orientation.Vertical)  # fmt: skip
+
+    def _keep_selected_in_sight(self, _visible: bool) -> None:
+        """The history takes height from the list: its selected event stays in view."""
+        view = self.window.list_pane.view
+        if view.currentIndex().isValid():
+            view.scrollTo(view.currentIndex())
 
     def fill_menu(self, menu: QMenu) -> None:
         for action in (self.undo_action, self.redo_action, self.history_action):
@@ -186,8 +259,17 @@ class EditActions(QObject):
             new=event_id is None, stored_statuses=statuses, parent=window,
         )  # fmt: skip
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if event_id is None:
+            editor.accepted.connect(self._focus_list)
         self.editor = editor
         editor.open()
+
+    def _focus_list(self) -> None:
+        """A new event saved: the list takes the focus, on it, so Return edits it and Delete
+        deletes it (the window gives it the focus when the editor has gone)."""
+        view = self.window.list_pane.view
+        if view.isVisibleTo(self.window):
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def source_list(self) -> QStandardItemModel:
         """The file's sources for the editors' pickers, read again only after they changed."""
@@ -217,9 +299,21 @@ class EditActions(QObject):
                                 str(error))  # fmt: skip
             return
         question = tr("Delete “{title}”?").format(title=title)
-        if not confirm_deletion(window, question, consequence_lines(consequences)):
+        keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if not confirm_deletion(window, question, event_deletion_text(consequences, keys)):
             return
-        window.edit_session.build_and_push(lambda: editing.delete_events(window.db, [event_id]))
+        row = window.model.row_of(event_id)
+        if window.edit_session.build_and_push(lambda: editing.delete_events(window.db, [event_id])):
+            self._select_in_place_of(row)
+
+    def _select_in_place_of(self, row: int | None) -> None:
+        """After a delete, the event that took the deleted one's place in the list (the one
+        before it when it was the last), as a file manager does: a second Delete deletes a
+        neighbour the user sees, never an event far away."""
+        ids = self.window.model.ids
+        if row is None or not ids:
+            return
+        self.window.select_event(ids[min(row, len(ids) - 1)])
 
 
 def build_edit_menu(window: MainWindow, menu: QMenu) -> EditActions:

@@ -2,13 +2,15 @@
 
 The editor knows nothing of the store: it starts from drafts and hands the edited drafts to a
 submit function, which saves them and answers with the problems found (none: it was saved).
-Each problem is said beside its field; OK is refused while any remain."""
+Each problem is said beside its field; OK is refused while any remain. A field's problem is
+said once the user has changed it and moved on (or after OK), and checked again on each change
+from then on, so it goes as soon as the field is put right."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -67,12 +70,17 @@ class EventEditor(QDialog):
         self._submit = submit
         self.original = draft
         self.problem_labels: dict[str, ProblemLabel] = {}
+        self._changed: set[QWidget] = set()  # fields the user has changed...
+        self._touched: set[QWidget] = set()  # ...and those changed and left: checked as typed
+        self._after_ok = False  # OK was pressed: every field's problems are said
+        self._store_problems: dict[str, str] = {}  # what the file refused at the last OK
         self._build_fields(draft, themes)
         self.citations = CitationList(sources, archived_text, self)
         for citation_id, citation in citations:
             status = (stored_statuses or {}).get(citation_id)
             self.citations.add_row(citation_id, citation, status)
         self.citations.rows_changed.connect(self.order_tab_chain)
+        self.citations.rows_changed.connect(self._watch_citations)
         self.general_problem = ProblemLabel(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -80,6 +88,7 @@ class EventEditor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
+        self._watch_fields()
         self.order_tab_chain()
         self.title_field.setFocus()
 
@@ -155,7 +164,15 @@ class EventEditor(QDialog):
         form.addRow("", self.approximate_box)
         add(self.tr("&Importance:"), "importance", self.importance_box)
         add(self.tr("T&hemes:"), "theme_slugs", self.theme_picker)
-        form.addRow("", QLabel(self.tr("The first ticked theme is the event's main theme."), self))
+        self.theme_hint = QLabel(
+            self.tr("Space ticks a theme; Alt+↑/↓ changes the order. The first ticked theme is "
+                    "the event's main theme."), self,
+        )  # fmt: skip
+        self.theme_hint.setObjectName("themeHint")
+        self.theme_hint.setWordWrap(True)
+        # As wide as the fields: a wrapped label otherwise keeps a narrow guess of its width.
+        self.theme_hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        form.addRow("", self.theme_hint)
         add(self.tr("Date &from:"), "date_basis", self.basis_box)
         heading = QLabel(self.tr("Citations: the sources' exact words"), self)
         font = heading.font()
@@ -188,6 +205,77 @@ class EventEditor(QDialog):
             self.end_field, self.approximate_box, self.importance_box, self.theme_picker,
             self.basis_box, *self.citations.focus_chain(), *self.buttons.buttons(),
         ])  # fmt: skip
+
+    # -- checking as the user goes -------------------------------------------------------------
+
+    def _watch_fields(self) -> None:
+        typed = (
+            (self.title_field, self.title_field.textChanged),
+            (self.summary_field, self.summary_field.textChanged),
+            (self.start_field, self.start_field.textChanged),
+            (self.end_field, self.end_field.textChanged),
+        )
+        for field, signal in typed:
+            self._watch(field, signal, typed=True)
+        # Ticking "A period" is not yet a missing end: that is said once the end is left.
+        self._watch(self.end_field, self.period_box.toggled, typed=True)
+        self._watch(self.importance_box, self.importance_box.currentIndexChanged, typed=False)
+        self._watch(self.basis_box, self.basis_box.currentIndexChanged, typed=False)
+        self._watch(self.theme_picker, self.theme_picker.itemChanged, typed=False)
+        self._watch(self.theme_picker, self.theme_picker.model().rowsMoved, typed=False)
+        self._watch_citations()
+
+    def _watch(self, field: QWidget, signal, *, typed: bool) -> None:
+        """A typed field is checked once left after a change; a choice as soon as it is made."""
+        signal.connect(lambda *_: self._field_changed(field, typed))
+        if typed:
+            field.installEventFilter(self)
+
+    def _watch_citations(self) -> None:
+        for row in self.citations.rows:
+            if not row.property("watched"):
+                row.setProperty("watched", True)
+                self._watch(row.source_box, row.source_box.currentIndexChanged, typed=False)
+                self._watch(row.quote_field, row.quote_field.textChanged, typed=True)
+
+    def _field_changed(self, field: QWidget, typed: bool) -> None:
+        self._changed.add(field)
+        if not typed:
+            self._touched.add(field)
+        # What the file refused of this field at the last OK may no longer hold: check it at
+        # the next OK.
+        for key, widget in self.field_widgets().items():
+            if widget is field:
+                self._store_problems.pop(key, None)
+        self.recheck()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        left = event.type() == QEvent.Type.FocusOut
+        if left and watched in self._changed and watched not in self._touched:
+            self._touched.add(watched)
+            self.recheck()
+        return False
+
+    def recheck(self) -> None:
+        """Say the problems of the fields as they are now: those the user has touched (all of
+        them after OK), and those already said (so one goes as soon as it is put right)."""
+        widgets = self.field_widgets()
+        said = {key for key, widget in widgets.items() if self._is_said(key)}
+        found = self.problems_now()
+        shown = {
+            key: text for key, text in found.items()
+            if self._after_ok or key in said or widgets.get(key) in self._touched
+        }  # fmt: skip
+        self.show_problems({**self._store_problems, **shown})
+
+    def _is_said(self, key: str) -> bool:
+        if key.startswith("citations."):
+            _, number, field = key.split(".")
+            row = self.citations.rows[int(number)]
+            label = row.source_problem if field == "source_id" else row.quote_problem
+        else:
+            label = self.problem_labels.get(key)
+        return label is not None and not label.isHidden()
 
     # -- reading the fields -------------------------------------------------------------------
 
@@ -233,13 +321,21 @@ class EventEditor(QDialog):
                 found[citation_key(number, field)] = message
         return found
 
-    def show_problems(self, found: dict[str, str]) -> None:
-        """Each problem beside its field; what belongs to no field above the buttons."""
-        fields = {
+    def field_widgets(self) -> dict[str, QWidget]:
+        """{problem key: its field}, in the order they are seen (the citations' last)."""
+        fields: dict[str, QWidget] = {
             "title": self.title_field, "summary": self.summary_field, "start": self.start_field,
             "end": self.end_field, "importance": self.importance_box,
             "theme_slugs": self.theme_picker, "date_basis": self.basis_box,
         }  # fmt: skip
+        for number, row in enumerate(self.citations.rows):
+            fields[citation_key(number, "source_id")] = row.source_box
+            fields[citation_key(number, "quote")] = row.quote_field
+        return fields
+
+    def show_problems(self, found: dict[str, str]) -> None:
+        """Each problem beside its field; what belongs to no field above the buttons."""
+        fields = {name: self.field_widgets()[name] for name in self.problem_labels}
         for name, label in self.problem_labels.items():
             set_field_problem(label, fields[name], found.get(name))
         for number, row in enumerate(self.citations.rows):
@@ -249,15 +345,22 @@ class EventEditor(QDialog):
             )
         known = set(fields) | {key for key in found if key.startswith("citations.")}
         self.general_problem.say("\n".join(text for key, text in found.items() if key not in known))
-        first = next((fields[key] for key in fields if key in found), None)
+
+    def focus_first_problem(self, found: dict[str, str]) -> None:
+        """The first field with a problem, in the order they are seen, takes the focus."""
+        first = next((widget for key, widget in self.field_widgets().items() if key in found), None)
         if first is not None:
             first.setFocus()
 
     def save(self) -> None:
         """OK: save the event and its citations as one change, or say what stops it."""
+        self._after_ok = True
         found = self.problems_now()
         if not found:
             found = self._submit(self.draft(), self)
+            self._store_problems = dict(found)
         self.show_problems(found)
-        if not found:
+        if found:
+            self.focus_first_problem(found)
+        else:
             self.accept()

@@ -66,7 +66,10 @@ class EventSaver:
             return {NOT_SAVED: tr("Nothing was saved.")}
         if self.event_id is None:
             self.event_id = changes[0].event_id
-        self.window.select_event(self.event_id)
+        # The window's refresh after the change selects it when it is shown; only one the
+        # filter hides is still to select (selecting again would build the details twice).
+        if self.window.selected_id != self.event_id:
+            self.window.select_event(self.event_id)
         return {}
 
     def _edits(self, draft: EventDraft, editor: EventEditor) -> tuple[list, str]:

@@ -10,9 +10,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from timeline_app.timeline.events import Theme
+from timeline_app.ui.focus_ring import FocusRingDelegate
 from timeline_app.ui.theme_chips import swatch_icon
 
 SLUG = Qt.ItemDataRole.UserRole
+MOST_ROWS = 14  # themes shown at once; a longer list scrolls
 
 
 class ThemePicker(QListWidget):
@@ -42,7 +44,9 @@ class ThemePicker(QListWidget):
             )
         if self.count():
             self.setCurrentRow(0)
-        rows = min(max(self.count(), 3), 6)
+        self.setItemDelegate(FocusRingDelegate(self))
+        # Every theme in sight while there are not too many (the editor scrolls, not the list).
+        rows = min(max(self.count(), 3), MOST_ROWS)
         self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 2)
 
     def ticked(self) -> tuple[str, ...]:
