@@ -154,11 +154,12 @@ def test_a_bug_met_while_opening_goes_to_the_crash_dialog(qapp, monkeypatch, mes
     assert any(r.exc_info and "no such column" in str(r.exc_info[1]) for r in caplog.records)
 
 
-def test_the_window_shows_without_loading_sqlalchemy_numpy_or_the_formats():
+def test_the_window_shows_without_loading_sqlalchemy_numpy_the_formats_or_the_editor():
     """SQLAlchemy takes about half a second to import: only writing needs it, never the way to
     the first paint (nor do the other programs' formats, loaded on first import or export;
     only their small error classes, which the File actions catch). numpy, a fraction of a
-    second, is for large timelines only: the bundled one opens without it."""
+    second, is for large timelines only: the bundled one opens without it. The event editor's
+    modules load when an editor first opens."""
     import subprocess
     import sys
 
@@ -172,7 +173,9 @@ def test_the_window_shows_without_loading_sqlalchemy_numpy_or_the_formats():
         "window = MainWindow(open_database(paths.bundled_database(), read_only=True))\n"
         "window.show(); window.repaint(); app.processEvents()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'numpy')"
-        " or m.startswith('timeline_app.formats.') and m != 'timeline_app.formats.errors'))\n"
+        " or m.startswith('timeline_app.formats.') and m != 'timeline_app.formats.errors'"
+        " or m in ('timeline_app.ui.editing.event_editor', 'timeline_app.ui.editing.citation_rows')"
+        "))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -28,11 +28,10 @@ from timeline_app.store.database import Database
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.drafts import EventDraft
 from timeline_app.timeline.events import DOCUMENTS
-from timeline_app.ui.editing.citation_rows import source_model
-from timeline_app.ui.editing.event_editor import EventEditor
 from timeline_app.wording.editing import event_deletion_text
 
 if TYPE_CHECKING:
+    from timeline_app.ui.editing.event_editor import EventEditor
     from timeline_app.ui.main_window import MainWindow
 
 
@@ -249,6 +248,8 @@ class EditActions(QObject):
     def _open_editor(
         self, event_id: int | None, draft: EventDraft, citations, statuses=None
     ) -> None:
+        # The editor's modules load on first use, not on the way to the window's first paint.
+        from timeline_app.ui.editing.event_editor import EventEditor
         from timeline_app.ui.editing.saving import EventSaver
 
         window = self.window
@@ -273,6 +274,8 @@ class EditActions(QObject):
 
     def source_list(self) -> QStandardItemModel:
         """The file's sources for the editors' pickers, read again only after they changed."""
+        from timeline_app.ui.editing.citation_rows import source_model
+
         db = self.window.db
         if self._sources is None or self._sources[0] is not db:
             self._sources = (db, source_model(queries.sources(db), self))
