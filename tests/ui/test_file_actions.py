@@ -228,3 +228,39 @@ def test_a_kept_0_1_0_copy_is_told_about_once(qapp, isolated_user_folders, bundl
     db, notice = open_first_timeline(None)
     assert notice is None
     db.close()
+
+
+def test_the_next_start_opens_the_file_open_when_the_window_closed(
+    qapp, window, answers, small_db_path
+):
+    # A timeline is the user's file: closing on it and starting again goes back to it.
+    answers["open"].append(small_db_path)
+    window.open_action.trigger()
+    window.close()
+    db, _ = open_first_timeline(None)
+    try:
+        assert db.path == small_db_path and not db.read_only
+    finally:
+        db.close()
+
+
+def test_a_start_after_closing_on_the_bundled_timeline_or_a_file_gone_opens_the_default(
+    qapp, window, answers, small_db_path
+):
+    answers["open"].append(small_db_path)
+    window.open_action.trigger()
+    window.file_actions.close_action.trigger()  # back to the bundled timeline
+    window.close()
+    db, _ = open_first_timeline(None)
+    try:
+        assert db.path == paths.bundled_database() and db.read_only
+    finally:
+        db.close()
+    window.open_database_file(small_db_path)
+    window.close()
+    small_db_path.unlink()  # a file on a drive no longer there, say
+    db, _ = open_first_timeline(None)
+    try:
+        assert db.path == paths.bundled_database()
+    finally:
+        db.close()

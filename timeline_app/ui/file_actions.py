@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 EXTENSION = ".tldb"  # the app's own timeline files (SQLite), MIME type below
 MIME_TYPE = "application/x-timeline-app-timeline"
 RECENT_KEY = "files/recent"
+OPEN_AT_QUIT_KEY = "files/open at quit"
 RECENT_COUNT = 8
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -96,6 +97,8 @@ def open_first_timeline(path: Path | None) -> tuple[Database | None, str | None]
     quitting."""
     notice = None
     read_only = False
+    if path is None:
+        path = last_opened()  # a timeline is the user's file: start where they left off
     is_default = path is None
     if path is None:
         default = default_timeline(paths.user_data_dir(), paths.bundled_database())
@@ -388,6 +391,19 @@ class FileActions(QObject):
     def _warn(self, title: str, text: str) -> None:
         log.warning("%s %s", title, text)
         self.window.show_message(QMessageBox.Icon.Warning, title, text)
+
+
+def remember_open_file(settings, db: Database) -> None:
+    """Note, as the window closes, the file to start on next time: the user's own file, or
+    none when the window was on the bundled timeline (File > Close)."""
+    settings.setValue(OPEN_AT_QUIT_KEY, "" if db.read_only else str(db.path.resolve()))
+
+
+def last_opened() -> Path | None:
+    """The user's file that was open when the window last closed, if it is still there."""
+    name = str(app_settings().value(OPEN_AT_QUIT_KEY, "") or "")
+    path = Path(name) if name else None
+    return path if path is not None and path.is_file() else None
 
 
 def recent_files() -> list[str]:

@@ -48,7 +48,7 @@ from timeline_app.ui.editing.session import EditSession
 from timeline_app.ui.elided_label import ElidedLabel
 from timeline_app.ui.event_list import EventListPane
 from timeline_app.ui.event_list_model import EventListModel
-from timeline_app.ui.file_actions import build_file_menu, window_title
+from timeline_app.ui.file_actions import build_file_menu, remember_open_file, window_title
 from timeline_app.ui.filter_panel import NO_THEME, FilterPanel
 from timeline_app.ui.keyboard import WindowShortcutsFirst, set_tab_order
 from timeline_app.ui.overview_strip import OverviewStrip
@@ -532,6 +532,7 @@ class MainWindow(QMainWindow):
         for key, action in self.pane_actions.items():
             settings.setValue(f"panes/{key}", action.isChecked())
         save_filter(settings, self._filter)
+        remember_open_file(settings, self.db)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
