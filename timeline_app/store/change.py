@@ -4,7 +4,7 @@ transaction, as the rows it writes (see row_changes.py); and what every kind of 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from timeline_app.store import row_changes
 from timeline_app.store.database import Database
@@ -82,11 +82,7 @@ class Change:
 
     def apply(self, db: Database) -> None:
         with db.transaction() as connection:
-            rows = self._rows
-            if rows is None:  # the first time: what to write, from the file as it is now
-                rows = self._plan(connection)
-                _keep_last_ids(connection, rows)
-            row_changes.write(connection, rows, forward=True)
+            rows = self.write_forward(connection)
         self._rows = rows  # only once written: a failed first apply plans again next time
         events_changed(db, self.affected_events)
 
@@ -94,8 +90,20 @@ class Change:
         if self._rows is None:
             return  # never applied
         with db.transaction() as connection:
-            row_changes.write(connection, self._rows, forward=False)
+            self.write_backward(connection)
         events_changed(db, self.affected_events)
+
+    def write_forward(self, connection: sqlite3.Connection) -> list[RowChange]:
+        """Write the change inside a transaction the caller commits; the rows it wrote."""
+        rows = self._rows
+        if rows is None:  # the first time: what to write, from the file as it is now
+            rows = self._plan(connection)
+            _keep_last_ids(connection, rows)
+        row_changes.write(connection, rows, forward=True)
+        return rows
+
+    def write_backward(self, connection: sqlite3.Connection) -> None:
+        row_changes.write(connection, self._rows or [], forward=False)
 
     @property
     def affected_events(self) -> frozenset[int]:
@@ -133,6 +141,43 @@ class Change:
     @property
     def citation_id(self) -> int | None:
         return self._inserted("citations", "id")
+
+
+class Changes:
+    """Several changes made as one (an event and its quotes edited together): applied in one
+    transaction and reverted in one, so a refusal or a crash leaves all of them or none."""
+
+    def __init__(self, description: str, changes: Sequence[Change]) -> None:
+        self.description = description
+        self.changes = tuple(changes)
+
+    def apply(self, db: Database) -> None:
+        with db.transaction() as connection:
+            # Each part plans from the file as the parts before it left it, in this transaction.
+            written = [change.write_forward(connection) for change in self.changes]
+        for change, rows in zip(self.changes, written, strict=True):
+            change._rows = rows
+        events_changed(db, self.affected_events)
+
+    def revert(self, db: Database) -> None:
+        if any(change._rows is None for change in self.changes):
+            return  # never applied
+        with db.transaction() as connection:
+            for change in reversed(self.changes):
+                change.write_backward(connection)
+        events_changed(db, self.affected_events)
+
+    @property
+    def affected_events(self) -> frozenset[int]:
+        return frozenset().union(*(change.affected_events for change in self.changes))
+
+    @property
+    def themes_changed(self) -> bool:
+        return any(change.themes_changed for change in self.changes)
+
+    @property
+    def sources_changed(self) -> bool:
+        return any(change.sources_changed for change in self.changes)
 
 
 def event_title(db: Database, event_id: int) -> str:

@@ -197,7 +197,8 @@ def deletion_consequences(
             one = QT_TRANSLATE_NOOP("editing", "Its link to 1 other source.")
             many = QT_TRANSLATE_NOOP("editing", "Its links to {n} other sources.")
             lines.append(_count(relations, one, many))
-        text = archived_text(db, source_id) is not None
+        # Whether there is one, without reading a text that may run to megabytes.
+        text = bool(db.read("SELECT 1 FROM source_texts WHERE source_id = ?", (source_id,)))
         if text:
             lines.append(_say(QT_TRANSLATE_NOOP("editing", "Its archived text.")))
     return Consequences(events, citations, links, relations, text, tuple(lines))

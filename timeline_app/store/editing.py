@@ -10,7 +10,7 @@ thing has its own module (edit_events, edit_themes, edit_sources, edit_citations
 
 from __future__ import annotations
 
-from timeline_app.store.change import Change, EditRefused
+from timeline_app.store.change import Change, Changes, EditRefused
 from timeline_app.store.edit_citations import add_citation, delete_citation, edit_citation
 from timeline_app.store.edit_events import add_event, delete_events, edit_event
 from timeline_app.store.edit_reading import (
@@ -28,7 +28,7 @@ from timeline_app.store.edit_sources import add_source, delete_source, edit_sour
 from timeline_app.store.edit_themes import add_theme, delete_theme, edit_theme, move_theme
 
 __all__ = [
-    "Change", "Consequences", "EditRefused", "NotStored", "add_citation", "add_event",
+    "Change", "Changes", "Consequences", "EditRefused", "NotStored", "add_citation", "add_event",
     "add_source", "add_theme", "archived_text", "as_stored", "citations_of", "delete_citation",
     "delete_events", "delete_source", "delete_theme", "deletion_consequences", "edit_citation",
     "edit_event", "edit_source", "edit_theme", "event_draft", "move_theme", "source_draft",

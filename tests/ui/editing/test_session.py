@@ -123,15 +123,27 @@ def test_an_undo_the_file_refuses_puts_the_stack_back(session, db, told, qtbot):
 
 
 def test_a_group_is_one_command_all_or_nothing(session, db, told):
-    first, second = Note("one"), Note("two")
-    assert session.push_group("Edit quotes", [first, second])
-    assert session.stack.count() == 1 and session.stack.undoText() == "Edit quotes"
-    assert title(db) == "two"
+    from timeline_app.store import editing, queries
+    from timeline_app.timeline.drafts import ThemeDraft
+
+    before = [t.slug for t in queries.themes(db)]
+    first = editing.add_theme(db, ThemeDraft("Ports", "#112233"))
+    second = editing.add_theme(db, ThemeDraft("Rail", "#445566"))
+    assert session.push_group("Add two themes", [first, second])
+    assert session.stack.count() == 1 and session.stack.undoText() == "Add two themes"
+    assert [t.name for t in queries.themes(db)][-2:] == ["Ports", "Rail"]
     session.stack.undo()
-    assert title(db) == "Small <timeline>"
-    failing = Note("three", fail_on={"apply"})
-    assert not session.push_group("Edit again", [Note("four"), failing])
-    assert title(db) == "Small <timeline>"
+    assert [t.slug for t in queries.themes(db)] == before
+    # Both built on the file as it is; the second finds its theme gone once the first is
+    # written, in the same transaction: neither stays.
+    slug = before[0]
+    again = [
+        editing.add_theme(db, ThemeDraft("Air", "#778899")),
+        editing.delete_theme(db, slug),
+        editing.edit_theme(db, slug, ThemeDraft("X", "#000000")),
+    ]
+    assert not session.push_group("Add, delete, rename", again)
+    assert [t.slug for t in queries.themes(db)] == before
     assert session.stack.count() == 1  # only the undone one, not the refused group
 
 

@@ -14,6 +14,7 @@ from timeline_app.messages import readable
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import StoreError
 from timeline_app.ui.editing import fields
+from timeline_app.wording.drafts import draft_problems
 from timeline_app.wording.editing import consequence_lines, refusal_problems
 
 if TYPE_CHECKING:
@@ -149,6 +150,16 @@ class ManagerDialog(QDialog):
         self.window_ = window
         self._session = None
         self._undo_actions: list[QAction] = []
+
+    def checked_draft(self):
+        """The fields as a draft (the subclass's draft()), or None with each problem shown
+        beside its field."""
+        draft = self.draft()
+        found = draft_problems(draft)
+        if found:
+            self.problems.show(found)
+            return None
+        return draft
 
     def delete_after_asking(
         self, title: str, question: str, delete_text: str, consequences, build: Callable

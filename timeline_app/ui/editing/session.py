@@ -4,7 +4,6 @@ command on an unlimited undo stack, and the window refreshes on what it announce
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -19,27 +18,6 @@ def refusal_text(error: StoreError) -> str:
     """What to tell the user about a refused change: each problem the store named, else its
     message."""
     return error_text(error)
-
-
-@dataclass(frozen=True)
-class ChangeGroup:
-    """Several changes undone and redone as one (an event's citations edited together); it
-    answers the questions a refresh asks of one change."""
-
-    description: str
-    changes: tuple
-
-    @property
-    def affected_events(self) -> frozenset[int]:
-        return frozenset().union(*(change.affected_events for change in self.changes))
-
-    @property
-    def themes_changed(self) -> bool:
-        return any(change.themes_changed for change in self.changes)
-
-    @property
-    def sources_changed(self) -> bool:
-        return any(change.sources_changed for change in self.changes)
 
 
 class ChangeCommand(QUndoCommand):
@@ -81,7 +59,7 @@ class ChangeCommand(QUndoCommand):
 class EditSession(QObject):
     """The changes made to one open file, undoable without limit."""
 
-    applied = Signal(object)  # the Change (or ChangeGroup), after apply, undo or redo
+    applied = Signal(object)  # the Change (or Changes, several as one), after apply, undo or redo
 
     def __init__(
         self,
@@ -126,8 +104,10 @@ class EditSession(QObject):
             return self.push(changes[0])
         if not changes:
             return True
-        group = ChangeGroup(description, changes)
-        return self.push(group)
+        # The store makes them one change: one transaction each way, all of them or none.
+        from timeline_app.store.change import Changes
+
+        return self.push(Changes(description, changes))
 
     def build_and_push(self, build: Callable[[], object]) -> bool:
         """Build a change (which may be refused: EditRefused, or another StoreError) and push it."""
@@ -142,40 +122,12 @@ class EditSession(QObject):
     # -- applying, for the commands ----------------------------------------------------------
 
     def apply_now(self, change) -> None:
-        if isinstance(change, ChangeGroup):
-            self._apply_all(change.changes)
-        else:
-            change.apply(self.db)
+        change.apply(self.db)
         self.applied.emit(change)
 
     def revert_now(self, change) -> None:
-        if isinstance(change, ChangeGroup):
-            self._revert_all(change.changes)
-        else:
-            change.revert(self.db)
+        change.revert(self.db)
         self.applied.emit(change)
-
-    def _apply_all(self, changes: Sequence) -> None:
-        done = []
-        try:
-            for change in changes:
-                change.apply(self.db)
-                done.append(change)
-        except StoreError:
-            for change in reversed(done):
-                change.revert(self.db)  # leave the file as it was: all or nothing
-            raise
-
-    def _revert_all(self, changes: Sequence) -> None:
-        done = []
-        try:
-            for change in reversed(changes):
-                change.revert(self.db)
-                done.append(change)
-        except StoreError:
-            for change in reversed(done):
-                change.apply(self.db)
-            raise
 
     # -- telling the user ---------------------------------------------------------------------
 

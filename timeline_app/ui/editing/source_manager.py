@@ -37,7 +37,6 @@ from timeline_app.ui.editing.manager_parts import (
     push_change,
 )
 from timeline_app.ui.keyboard import set_tab_order
-from timeline_app.wording.drafts import draft_problems
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -347,18 +346,10 @@ class SourceManager(ManagerDialog):
         self.text_field.setPlainText(text)
         self.text_field.setFocus()
 
-    def _checked(self) -> SourceDraft | None:
-        draft = self.draft()
-        found = draft_problems(draft)
-        if found:
-            self.problems.show(found)
-            return None
-        return draft
-
     def save(self) -> bool:
         """Save the fields: add the new source, or change the one they show. True when saved."""
         source = self.shown[self.shown_row] if 0 <= self.shown_row < len(self.shown) else None
-        draft = self._checked()
+        draft = self.checked_draft()
         if draft is None:
             return False
         db = self.window_.db

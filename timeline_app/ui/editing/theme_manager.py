@@ -31,7 +31,6 @@ from timeline_app.ui.editing.manager_parts import (
 )
 from timeline_app.ui.keyboard import set_tab_order
 from timeline_app.ui.theme_chips import swatch_icon
-from timeline_app.wording.drafts import draft_problems
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -196,16 +195,8 @@ class ThemeManager(ManagerDialog):
             self.colour_field.setText(chosen)
             self.colour_field.setFocus()
 
-    def _checked(self) -> ThemeDraft | None:
-        draft = self.draft()
-        found = draft_problems(draft)
-        if found:
-            self.problems.show(found)
-            return None
-        return draft
-
     def add_theme(self) -> None:
-        draft = self._checked()
+        draft = self.checked_draft()
         if draft is None:
             return
         db = self.window_.db
@@ -216,7 +207,7 @@ class ThemeManager(ManagerDialog):
 
     def save_theme(self) -> None:
         theme = self.current_theme()
-        draft = self._checked()
+        draft = self.checked_draft()
         if theme is None or draft is None:
             return
         db = self.window_.db
