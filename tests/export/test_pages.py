@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from tests.export.conftest import THEMES, WEB, flat
-from timeline_app.export.blocks import Placed, TextBlock, paginate
+from timeline_app.export.blocks import MeasuredBlocks, Placed, TextBlock, paginate
 from timeline_app.export.content import gather
 from timeline_app.export.pdf import PdfExport
 from timeline_app.store.database import open_database
@@ -88,6 +88,23 @@ def test_a_heading_kept_with_its_event_skips_the_repeated_heading_in_between():
     blocks = [block(keep_with_next=True), *event_group(1)]
     pages = paginate(blocks, [[50.0], [40.0], [20.0], [40.0]], PAGE, 1.0)
     assert pages[0] == [Placed(0, 0, 0, 0.0), Placed(1, 0, 0, 50.0)]
+
+
+def test_blocks_packed_for_a_long_export_are_placed_exactly_as_the_blocks_themselves():
+    rnd = random.Random(11)
+    kinds = [{}, {"keep_with_next": True}, {"repeated_heading": True}, {"continues": True},
+             {"space_before": 6.0}, {"space_before": 6.0, "keep_with_next": True}]  # fmt: skip
+    blocks = [block(**rnd.choice(kinds)) for _ in range(400)]
+    rows = [[rnd.choice([7.5, 12.25, 30.0, 61.0]) for _ in range(rnd.randint(1, 6))]
+            for _ in blocks]  # fmt: skip
+    packed = MeasuredBlocks()
+    for one, heights in zip(blocks, rows, strict=True):
+        packed.add(one, heights)
+    assert len(packed) == len(blocks)
+    assert [list(packed.rows[i]) for i in range(len(blocks))] == rows
+    expected = paginate(blocks, rows, PAGE, 1.0)
+    assert len(expected) > 20  # long enough to break blocks, move headings and repeat them
+    assert paginate(packed.shapes, packed.rows, PAGE, 1.0) == expected
 
 
 def test_no_quote_is_split_across_pages_in_a_real_export(qapp, tmp_path, read_pdf):

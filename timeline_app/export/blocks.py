@@ -8,7 +8,8 @@ repeated heading drawn above it there ("… (continued)"); that heading is drawn
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -86,15 +87,35 @@ def measure(block: Block, typesetter: Typesetter, width: float) -> list[float]:
 
 def paginate(
     blocks: Sequence[Block | BlockShape],
-    rows: Sequence[list[float]],
+    rows: Sequence[Sequence[float]],
     page_height: float,
     unit: float,
 ) -> list[list[Placed]]:
-    """Place every block's rows on pages of page_height (device units; unit is one point).
+    """Every page's placed rows at once (see pages)."""
+    return list(pages(blocks, rows, page_height, unit))
+
+
+def pages(
+    blocks: Sequence[Block | BlockShape],
+    rows: Sequence[Sequence[float]],
+    page_height: float,
+    unit: float,
+) -> Iterator[list[Placed]]:
+    """Place every block's rows on pages of page_height (device units; unit is one point),
+    giving each page's placed rows once the page is full, so only one page is held at a time.
     Only the blocks' shapes count, so their shapes (BlockShape.of) will do."""
-    pages: list[list[Placed]] = [[]]
+    page: list[Placed] = []
     y = top = 0.0  # top: where a page's own blocks start, below a repeated heading
     heading: int | None = None  # the repeated heading of the group being placed
+
+    def new_page() -> float:
+        """Start a page, with the group's repeated heading at its top; the height that takes."""
+        page.clear()
+        if heading is None:
+            return 0.0
+        page.append(Placed(heading, 0, len(rows[heading]) - 1, 0.0))
+        return sum(rows[heading])
+
     for index, block in enumerate(blocks):
         if _is_repeated(block):
             heading = index
@@ -106,28 +127,68 @@ def paginate(
         needed = total + _kept_with(blocks, rows, index, page_height, unit)
         before = block.space_before * unit if y > 0 else 0.0
         if y > 0 and _starts_a_page(y + before, total, needed, page_height):
-            y = top = _new_page(pages, heading, rows)
+            yield list(page)
+            y = top = new_page()
             before = 0.0
         y += before
         first = 0
         for row, height in enumerate(heights):  # breaks only in a block taller than a page
             if y + height > page_height and y > top:
                 if row > first:
-                    pages[-1].append(Placed(index, first, row - 1, y - sum(heights[first:row])))
-                y = top = _new_page(pages, heading, rows)
+                    page.append(Placed(index, first, row - 1, y - sum(heights[first:row])))
+                yield list(page)
+                y = top = new_page()
                 first = row
             y += height
-        pages[-1].append(Placed(index, first, len(heights) - 1, y - sum(heights[first:])))
-    return pages
+        page.append(Placed(index, first, len(heights) - 1, y - sum(heights[first:])))
+    yield page
 
 
-def _new_page(pages: list[list[Placed]], heading: int | None, rows: Sequence[list[float]]) -> float:
-    """Start a page, with the group's repeated heading at its top; the height that takes."""
-    pages.append([])
-    if heading is None:
-        return 0.0
-    pages[-1].append(Placed(heading, 0, len(rows[heading]) - 1, 0.0))
-    return sum(rows[heading])
+class MeasuredBlocks:
+    """Every block's shape and row heights, packed into arrays (about 9 bytes a row, where a
+    list of floats per block took about a hundred bytes a block): what placing a whole document
+    on pages needs, kept while the blocks themselves are made again page by page."""
+
+    def __init__(self) -> None:
+        self._kinds: list[BlockShape] = []  # the handful of distinct shapes
+        self._shape = array("B")  # per block: its shape's place in _kinds
+        self._start = array("Q", [0])  # per block: where its rows start in _heights; one more
+        self._heights = array("d")  # every block's row heights, one block after the other
+        self.shapes: Sequence[BlockShape] = _Items(self._shape_at, self._shape)
+        self.rows: Sequence[Sequence[float]] = _Items(self._rows_at, self._shape)
+
+    def add(self, block: Block, heights: list[float]) -> None:
+        shape = BlockShape.of(block)
+        if shape not in self._kinds:
+            self._kinds.append(shape)
+        self._shape.append(self._kinds.index(shape))
+        self._heights.extend(heights)
+        self._start.append(len(self._heights))
+
+    def __len__(self) -> int:
+        return len(self._shape)
+
+    def _shape_at(self, index: int) -> BlockShape:
+        return self._kinds[self._shape[index]]
+
+    def _rows_at(self, index: int) -> Sequence[float]:
+        return self._heights[self._start[index] : self._start[index + 1]]
+
+
+class _Items(Sequence):
+    """A read-only sequence as long as `sized`, whose items `item` makes when asked for."""
+
+    def __init__(self, item: Callable[[int], object], sized: Sequence) -> None:
+        self._item = item
+        self._sized = sized
+
+    def __len__(self) -> int:
+        return len(self._sized)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            raise TypeError("one item at a time")
+        return self._item(index + len(self) if index < 0 else index)
 
 
 def _starts_a_page(y: float, total: float, needed: float, page_height: float) -> bool:
@@ -139,7 +200,7 @@ def _starts_a_page(y: float, total: float, needed: float, page_height: float) ->
 
 def _kept_with(
     blocks: Sequence[Block | BlockShape],
-    rows: Sequence[list[float]],
+    rows: Sequence[Sequence[float]],
     index: int,
     page: float,
     unit: float,
