@@ -8,12 +8,12 @@ from contextlib import closing
 
 import pytest
 
-from tests.store.test_editing import SOURCE, dump
+from tests.store.test_editing import EVENT, SOURCE, dump
 from timeline_app.store import editing
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.editing import Changes, EditRefused
 from timeline_app.store.errors import EditConflict
-from timeline_app.timeline.drafts import ThemeDraft
+from timeline_app.timeline.drafts import CitationDraft, ThemeDraft
 
 TAKEN = {"name": "A theme called “Əməkdaşlıq” exists already."}
 
@@ -127,4 +127,23 @@ def test_sources_and_events_added_twice_in_one_group_get_keys_of_their_own(db):
     before = dump(db.path)
     with pytest.raises(EditConflict):
         group.apply(db)
+    assert dump(db.path) == before
+
+
+@pytest.mark.parametrize("build", [
+    lambda db, event_id: editing.add_citation(db, event_id, CitationDraft("jpost-oil-2024", "w")),
+    lambda db, event_id: editing.add_event(db, EVENT, [CitationDraft("jpost-oil-2024", "w")]),
+], ids=["add citation", "add event"])  # fmt: skip
+def test_a_quote_whose_source_went_since_it_was_built_is_refused_as_at_build(db, build):
+    event_id = db.read("SELECT id FROM events ORDER BY id LIMIT 1")[0][0]
+    change = build(db, event_id)
+    with closing(sqlite3.connect(db.path)) as other, other:  # another window deletes the source
+        other.execute("DELETE FROM citations WHERE source_id = 'jpost-oil-2024'")
+        other.execute("DELETE FROM source_relations WHERE 'jpost-oil-2024' IN "
+                      "(source_id, depends_on_id)")  # fmt: skip
+        other.execute("DELETE FROM sources WHERE id = 'jpost-oil-2024'")
+    before = dump(db.path)
+    with pytest.raises(EditRefused) as refused:
+        change.apply(db)
+    assert refused.value.problems == {"source_id": "That source is not in this timeline."}
     assert dump(db.path) == before
