@@ -56,6 +56,15 @@ def test_english_has_both_forms_of_every_plural_in_the_package(template):
     assert plurals and plurals <= known
 
 
+def test_the_deletion_warnings_are_plurals_of_the_catalogue(template):
+    plurals = {(name, m.findtext("source")) for name, m in messages(template)
+               if m.get("numerus") == "yes"}  # fmt: skip
+    for source in ("%Ln quote(s).", "Its link(s) to %Ln event(s) (no event is deleted).",
+                   "%Ln quote(s)", "%Ln event(s)", "Its link(s) to %Ln other source(s).",
+                   "It is deleted with its %Ln quote(s)."):  # fmt: skip
+        assert ("", source) in plurals, source
+
+
 @pytest.fixture
 def bracketed(template, tmp_path, qapp):
     """Every message of the template translated as itself in ⟦brackets⟧, installed as German."""
@@ -115,7 +124,7 @@ def test_the_stores_refusals_descriptions_and_warnings_reach_the_catalogue(brack
         assert change.description == "Add theme “Sport”"
         lines = consequence_lines(editing.deletion_consequences(db, source_id="jpost-oil-2024"))
         assert lines and all(line.startswith("⟦") for line in lines)
-        assert "⟦Its link to 1 other source.⟧" in lines
+        assert "⟦Its link(s) to 1 other source(s).⟧" in lines  # a plural: n put in
         assert error_text(EditConflict()).startswith("⟦Another window or program")
     finally:
         db.close()

@@ -6,6 +6,48 @@
 <context>
     <name></name>
     <message numerus="yes">
+        <source>%Ln quote(s).</source>
+        <translation>
+            <numerusform>%Ln quote.</numerusform>
+            <numerusform>%Ln quotes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln quote(s)</source>
+        <translation>
+            <numerusform>%Ln quote</numerusform>
+            <numerusform>%Ln quotes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its link(s) to %Ln event(s) (no event is deleted).</source>
+        <translation>
+            <numerusform>Its link to %Ln event (no event is deleted).</numerusform>
+            <numerusform>Its links to %Ln events (no event is deleted).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its link(s) to %Ln other source(s).</source>
+        <translation>
+            <numerusform>Its link to %Ln other source.</numerusform>
+            <numerusform>Its links to %Ln other sources.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It is deleted with its %Ln quote(s).</source>
+        <translation>
+            <numerusform>It is deleted with its quote.</numerusform>
+            <numerusform>It is deleted with its %Ln quotes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from timeline_app.store import row_changes
 from timeline_app.store.database import Database
-from timeline_app.store.errors import StoreError
+from timeline_app.store.errors import EditConflict, StoreError
 from timeline_app.store.indexing import events_changed
 from timeline_app.store.row_changes import RowChange
 from timeline_app.timeline.drafts import Draft, problems
@@ -50,6 +50,9 @@ def draft_phrases(draft: Draft) -> dict[str, Phrase]:
 LAST_ID = "last id "
 
 Plan = Callable[[sqlite3.Connection], list[RowChange]]
+# A rule the rows must keep that the file's own constraints cannot say (a theme's name in any
+# letter case): given the rows just written and which way, what is wrong now, by field.
+Check = Callable[[sqlite3.Connection, Sequence[RowChange], bool], Mapping[str, Phrase]]
 
 
 class EditRefused(StoreError):
@@ -72,12 +75,14 @@ class Change:
         *,
         themes_changed: bool = False,
         sources_changed: bool = False,
+        check: Check | None = None,
     ) -> None:
         self.phrase = description  # wording.editing.change_description translates it
         self.description = str(description)
         self.themes_changed = themes_changed
         self.sources_changed = sources_changed
         self._plan = plan
+        self._check = check
         self._rows: list[RowChange] | None = None
 
     def apply(self, db: Database) -> None:
@@ -96,14 +101,31 @@ class Change:
     def write_forward(self, connection: sqlite3.Connection) -> list[RowChange]:
         """Write the change inside a transaction the caller commits; the rows it wrote."""
         rows = self._rows
-        if rows is None:  # the first time: what to write, from the file as it is now
+        first = rows is None
+        if first:  # the first time: what to write, from the file as it is now
             rows = self._plan(connection)
             _keep_last_ids(connection, rows)
         row_changes.write(connection, rows, forward=True)
+        self._keep_rules(connection, rows, forward=True, first=first)
         return rows
 
     def write_backward(self, connection: sqlite3.Connection) -> None:
-        row_changes.write(connection, self._rows or [], forward=False)
+        rows = self._rows or []
+        row_changes.write(connection, rows, forward=False)
+        self._keep_rules(connection, rows, forward=False, first=False)
+
+    def _keep_rules(
+        self, connection: sqlite3.Connection, rows: list[RowChange], *, forward: bool, first: bool
+    ) -> None:
+        """Checked again as written, in the transaction: what the change was built against may
+        have changed since (another window, or an earlier part of the same Changes). The first
+        apply is refused as a build would be; a redo or undo that would break a rule is a
+        conflict, like one that finds its rows changed."""
+        found = self._check(connection, rows, forward) if self._check else {}
+        if found and first:
+            raise EditRefused(found)
+        if found:
+            raise EditConflict()
 
     @property
     def affected_events(self) -> frozenset[int]:

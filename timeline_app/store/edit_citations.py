@@ -70,6 +70,10 @@ def citation_row(
     """The citation as stored, its verified_in checked against its source's stored text. With
     no text to check against (a bundled quote, verified when the file was built), the same
     words from the same source keep the verification they had."""
+    if not connection.execute("SELECT 1 FROM sources WHERE id = ?", (draft.source_id,)).fetchone():
+        # Deleted since the change was built: refused as the build would have, where the file
+        # itself would only fail the commit and call it a conflict.
+        raise EditRefused({"source_id": say(SAY["no such source"])})
     text = connection.execute(
         "SELECT text FROM source_texts WHERE source_id = ?", (draft.source_id,)
     ).fetchone()

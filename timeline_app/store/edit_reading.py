@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.drafts import CitationDraft, EventDraft, SourceDraft, ThemeDraft
 from timeline_app.timeline.importance import Importance
-from timeline_app.timeline.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
+from timeline_app.timeline.phrases import QT_TRANSLATE_NOOP, Phrase, phrase, tr
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -158,8 +158,7 @@ def deletion_consequences(
             0
         ]
         if citations:
-            one = QT_TRANSLATE_NOOP("editing", "1 quote.")
-            lines.append(_count(citations, one, QT_TRANSLATE_NOOP("editing", "{n} quotes.")))
+            lines.append(tr("%Ln quote(s).", "", citations))
     if theme_slug is not None:
         links = db.read(
             "SELECT count(*) FROM event_themes et JOIN themes t ON t.id = et.theme_id "
@@ -167,9 +166,7 @@ def deletion_consequences(
             (theme_slug,),
         )[0][0]
         if links:
-            one = QT_TRANSLATE_NOOP("editing", "Its link to 1 event (the event stays).")
-            many = QT_TRANSLATE_NOOP("editing", "Its links to {n} events (the events stay).")
-            lines.append(_count(links, one, many))
+            lines.append(tr("Its link(s) to %Ln event(s) (no event is deleted).", "", links))
     if source_id is not None:
         cited, in_events = db.read(
             "SELECT count(*), count(DISTINCT event_id) FROM citations WHERE source_id = ?",
@@ -177,33 +174,19 @@ def deletion_consequences(
         )[0]
         citations += cited
         if cited:
-            quotes = _count(
-                cited,
-                QT_TRANSLATE_NOOP("editing", "1 quote"),
-                QT_TRANSLATE_NOOP("editing", "{n} quotes"),
+            quotes, where = tr("%Ln quote(s)", "", cited), tr("%Ln event(s)", "", in_events)
+            said = QT_TRANSLATE_NOOP(
+                "editing", "{quotes} from it, in {where} (no event is deleted)."
             )
-            where = _count(
-                in_events,
-                QT_TRANSLATE_NOOP("editing", "1 event"),
-                QT_TRANSLATE_NOOP("editing", "{n} events"),
-            )
-            said = QT_TRANSLATE_NOOP("editing", "{quotes} from it, in {where} (the events stay).")
             lines.append(_say(said, quotes=quotes, where=where))
         relations = db.read(
             "SELECT count(*) FROM source_relations WHERE source_id = ?1 OR depends_on_id = ?1",
             (source_id,),
         )[0][0]
         if relations:
-            one = QT_TRANSLATE_NOOP("editing", "Its link to 1 other source.")
-            many = QT_TRANSLATE_NOOP("editing", "Its links to {n} other sources.")
-            lines.append(_count(relations, one, many))
+            lines.append(tr("Its link(s) to %Ln other source(s).", "", relations))
         # Whether there is one, without reading a text that may run to megabytes.
         text = bool(db.read("SELECT 1 FROM source_texts WHERE source_id = ?", (source_id,)))
         if text:
             lines.append(_say(QT_TRANSLATE_NOOP("editing", "Its archived text.")))
     return Consequences(events, citations, links, relations, text, tuple(lines))
-
-
-def _count(n: int, one: str, many: str) -> Phrase:
-    """one when n is 1, else many with {n}: each form its own sentence in the catalogue."""
-    return _say(one) if n == 1 else _say(many, n=f"{n:,}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 from timeline_app.store.change import SAY, Change, EditRefused, draft_phrases, next_id, refuse, say
 from timeline_app.store.database import Database
@@ -30,6 +31,7 @@ def add_theme(db: Database, draft: ThemeDraft) -> Change:
         say(QT_TRANSLATE_NOOP("editing", "Add theme “{name}”"), name=draft.name.strip()),
         plan,
         themes_changed=True,
+        check=_names_kept,
     )
 
 
@@ -45,6 +47,7 @@ def edit_theme(db: Database, slug: str, draft: ThemeDraft) -> Change:
         say(QT_TRANSLATE_NOOP("editing", "Edit theme “{name}”"), name=draft.name.strip()),
         plan,
         themes_changed=True,
+        check=_names_kept,
     )
 
 
@@ -63,6 +66,7 @@ def move_theme(db: Database, slug: str, new_position: int) -> Change:
         say(QT_TRANSLATE_NOOP("editing", "Move theme “{name}”"), name=name),
         plan,
         themes_changed=True,
+        check=_names_kept,
     )
 
 
@@ -92,23 +96,45 @@ def delete_theme(db: Database, slug: str) -> Change:
         say(QT_TRANSLATE_NOOP("editing", "Delete theme “{name}”"), name=name),
         plan,
         themes_changed=True,
+        check=_names_kept,
     )
 
 
 def _theme_problems(db: Database, draft: ThemeDraft, slug: str | None) -> dict[str, Phrase]:
     found = draft_phrases(draft)
-    if slug is not None:
-        _theme_name(db, slug)
+    current = _theme_name(db, slug) if slug is not None else None
     name = draft.name.strip()
-    # Compared here, not in SQL: SQLite's lower() knows only ASCII letters ("Ə" and "ə").
-    taken = [
-        other
-        for (other,) in db.read("SELECT name FROM themes WHERE slug IS NOT ?", (slug,))
-        if _same_name(other) == _same_name(name)
-    ]
-    if name and taken and "name" not in found:
-        found["name"] = say(SAY["theme exists"], name=taken[0])
+    if not name or name == current:  # a recolour keeps the name it has, as _names_kept does
+        return found
+    others = db.read("SELECT name FROM themes WHERE slug IS NOT ?", (slug,))
+    taken = _taken_by(name, (other for (other,) in others))
+    if taken is not None and "name" not in found:
+        found["name"] = say(SAY["theme exists"], name=taken)
     return found
+
+
+def _names_kept(
+    connection: sqlite3.Connection, rows: Sequence[RowChange], forward: bool
+) -> dict[str, Phrase]:
+    """The name rule for the themes just written, as the file is now: two changes built before
+    either was applied (in two windows, or two parts of one Changes), or an undone deletion
+    whose name was taken meanwhile, cannot make two themes of one name."""
+    found: dict[str, Phrase] = {}
+    for change in rows:
+        old, new = (change.before, change.after) if forward else (change.after, change.before)
+        if change.table != "themes" or new is None or (old and old["name"] == new["name"]):
+            continue  # a move, or a theme that goes: no name is given
+        others = connection.execute("SELECT name FROM themes WHERE id != ?", (new["id"],))
+        taken = _taken_by(new["name"], (other for (other,) in others))
+        if taken is not None:
+            found.setdefault("name", say(SAY["theme exists"], name=taken))
+    return found
+
+
+def _taken_by(name: str, others) -> str | None:
+    """The first of the other themes' names that is the same name as this one, if any.
+    Compared here, not in SQL: SQLite's lower() knows only ASCII letters ("Ə" and "ə")."""
+    return next((other for other in others if _same_name(other) == _same_name(name)), None)
 
 
 def _same_name(name: str) -> str:

@@ -4,8 +4,11 @@ A builder (add_event, edit_theme, delete_source, …) checks the change against 
 and raises EditRefused, writing nothing, when it cannot be made. The Change it returns works
 out its rows inside its first apply's transaction, then writes the same rows on every redo and
 their earlier values on every undo: each in one transaction, with search and the saved index
-kept in step by the file's triggers. This module gathers them for the window; each kind of
-thing has its own module (edit_events, edit_themes, edit_sources, edit_citations).
+kept in step by the file's triggers. What the file's own constraints cannot hold (a theme's name
+in any letter case, a quote's source) is checked again inside that transaction, since the file
+may have changed since the build: refused on the first apply, a conflict on an undo or redo.
+This module gathers them for the window; each kind of thing has its own module (edit_events,
+edit_themes, edit_sources, edit_citations).
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import TypeVar
 
 from timeline_app.timeline.dates import DateError, DateSpan, PartialDate
 from timeline_app.timeline.events import DATE_BASES
@@ -59,6 +60,7 @@ class CitationDraft:
 
 
 Draft = EventDraft | ThemeDraft | SourceDraft | CitationDraft
+D = TypeVar("D", EventDraft, ThemeDraft, SourceDraft, CitationDraft)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
@@ -92,6 +94,15 @@ Say = Callable[[str], str]  # one of SAY's sentences in the reader's language
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _URL = re.compile(r"^\S+$")  # anything typed without spaces: a web address, a DOI, a file name
+
+
+def keep_typing(typed: D, loaded: D, stored: D) -> D:
+    """What a form shows when what it was loaded from changed in the file meanwhile (an undo,
+    another window): each field the user has typed in since keeps the typing, every other
+    field shows what is stored now."""
+    mine = {f.name: getattr(typed, f.name) for f in fields(typed)
+            if getattr(typed, f.name) != getattr(loaded, f.name)}  # fmt: skip
+    return replace(stored, **mine)
 
 
 def problems(draft: Draft, say: Say = str) -> dict[str, str]:

@@ -4,7 +4,7 @@ it is written (store/change.py and the edit_* modules), and this says it."""
 
 from __future__ import annotations
 
-from timeline_app.timeline.phrases import Phrase
+from timeline_app.timeline.phrases import Phrase, tr
 from timeline_app.wording.translation import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "editing"
@@ -45,25 +45,19 @@ def consequence_lines(consequences: object) -> list[str]:
     return [say(line) for line in phrases]
 
 
-# What goes with a deleted event, said as a sentence, and how to take the deletion back.
-_EVENT_QUOTES = (
-    QT_TRANSLATE_NOOP("editing", "Its quote is deleted with it."),
-    QT_TRANSLATE_NOOP("editing", "Its {n} quotes are deleted with it."),
-)
+# How to take a deletion back.
 _UNDO = QT_TRANSLATE_NOOP("editing", "You can undo this with {keys} (Edit > Undo).")
 _UNDO_NO_KEYS = QT_TRANSLATE_NOOP("editing", "You can undo this with Edit > Undo.")
 
 
 def event_deletion_text(consequences: object, undo_keys: str) -> str:
-    """The body of the question before an event is deleted: "Its 3 quotes are deleted with it.
+    """The body of the question before an event is deleted: "It is deleted with its 3 quotes.
     You can undo this with Ctrl+Z (Edit > Undo)." undo_keys: the Undo shortcut as the platform
     writes it ("" when it has none)."""
     sentences = []
     quotes = int(getattr(consequences, "citations", 0) or 0)
-    if quotes == 1:
-        sentences.append(translate(CONTEXT, _EVENT_QUOTES[0]))
-    elif quotes > 1:
-        sentences.append(translate(CONTEXT, _EVENT_QUOTES[1]).format(n=f"{quotes:,}"))
+    if quotes:  # said in the form for the number, by the language's own rules
+        sentences.append(say(tr("It is deleted with its %Ln quote(s).", "", quotes)))
     if undo_keys:
         sentences.append(translate(CONTEXT, _UNDO).format(keys=undo_keys))
     else:

@@ -60,7 +60,7 @@ def install_translators(locale: QLocale | None = None, folder: Path | None = Non
         if attempt(translator) and not translator.isEmpty():
             application.installTranslator(translator)
             _installed.append(translator)
-    use_translation(lambda context, text: QCoreApplication.translate(context, text))
+    use_translation(QCoreApplication.translate)
     loaded = [t.filePath() for t in _installed]
     log.info("translations for %s: %s", locale.name(), ", ".join(loaded) or "none")
     return loaded

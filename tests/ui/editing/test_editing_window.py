@@ -14,7 +14,7 @@ from timeline_app.store import editing, queries
 from timeline_app.store.database import open_database
 from timeline_app.timeline.drafts import SourceDraft
 from timeline_app.ui import file_actions
-from timeline_app.ui.editing import edit_actions
+from timeline_app.ui.editing import edit_actions, read_only
 
 ARCHIVED = "The treaty was signed at noon. Both sides called it a new beginning. Then they left."
 
@@ -143,7 +143,7 @@ def test_delete_says_what_goes_with_it_and_undo_brings_it_back(
     press(qtbot, Qt.Key.Key_Delete)
     ((question, text),) = asked
     assert question == "Delete “Oil deal signed”?"
-    assert "Its 2 quotes are deleted with it." in text
+    assert "It is deleted with its 2 quotes." in text
     assert "Oil deal signed" not in titles_in_file(small_db_path)
     assert window.model.row_of(event_id) is None
     # It was the last: the one before it takes its place, never nothing to come back to.
@@ -253,18 +253,25 @@ def read_only_window(open_window, small_db_path):
     return window
 
 
-def test_the_read_only_timeline_offers_a_copy_and_the_edit_goes_there(
+def test_the_read_only_timeline_offers_a_copy_before_the_editor_opens_and_the_edit_goes_there(
     qtbot, read_only_window, small_db_path, tmp_path, monkeypatch
 ):
     window = read_only_window
     before = dump(small_db_path)
     copy = tmp_path / "mine.tldb"
     monkeypatch.setattr(file_actions, "ask_save_path", lambda *args: copy)
+    asked = []  # (before an editor opened?, was the editor open?)
+
+    def save_a_copy(parent, read_only_file, *, before_editing=False):
+        asked.append((before_editing, window.edit_actions.editor is not None))
+        return True
+
+    monkeypatch.setattr(read_only, "ask_to_save_copy", save_a_copy)
     editor = new_event_by_keyboard(qtbot, window, "In my copy", "2004")
-    answer_next_question(Qt.Key.Key_Return)  # "Save a Copy to Edit…"
-    press(qtbot, Qt.Key.Key_Return)
-    assert not editor.isVisible()
+    assert asked == [(True, False)]  # at Ctrl+N, before the editor opened
     assert window.db.path == copy and not window.db.read_only
+    press(qtbot, Qt.Key.Key_Return)
+    assert not editor.isVisible() and len(asked) == 1  # OK saved, with no second question
     assert "In my copy" in titles_in_file(copy)
     assert dump(small_db_path) == before
     assert window.detail_pane.shown_event.title == "In my copy"
@@ -273,13 +280,15 @@ def test_the_read_only_timeline_offers_a_copy_and_the_edit_goes_there(
     assert "In my copy" not in titles_in_file(copy)
 
 
-def test_declining_the_copy_writes_nothing_and_keeps_the_editor(
+def test_declining_the_copy_opens_no_editor_and_writes_nothing(
     qtbot, read_only_window, small_db_path
 ):
     window = read_only_window
     before = dump(small_db_path)
-    editor = new_event_by_keyboard(qtbot, window, "Nowhere", "2004")
+    active(qtbot, window)
+    window.list_pane.view.setFocus()
     answer_next_question(Qt.Key.Key_Escape)
-    press(qtbot, Qt.Key.Key_Return)
-    assert editor.isVisible() and window.db.read_only
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.edit_actions.editor is None and window.db.read_only
+    assert QApplication.activeModalWidget() is None
     assert dump(small_db_path) == before

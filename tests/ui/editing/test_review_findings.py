@@ -183,9 +183,7 @@ def test_the_delete_question_says_in_a_sentence_what_goes_and_how_to_undo(
 
     QTimer.singleShot(0, read_and_cancel)
     press(qtbot, Qt.Key.Key_Delete)
-    assert said == [
-        "Its 2 quotes are deleted with it. You can undo this with Ctrl+Z (Edit > Undo)."
-    ]
+    assert said == ["It is deleted with its 2 quotes. You can undo this with Ctrl+Z (Edit > Undo)."]
     assert window.model.row_of(event_id) is not None
 
 

@@ -195,7 +195,7 @@ def test_on_a_read_only_timeline_the_theme_goes_to_the_copy_the_user_saves(
     from timeline_app.ui.editing import read_only
     from timeline_app.ui.main_window import MainWindow
 
-    monkeypatch.setattr(read_only, "ask_to_save_copy", lambda parent, read_only_file: True)
+    monkeypatch.setattr(read_only, "ask_to_save_copy", lambda parent, read_only_file, **_: True)
     copy = tmp_path / "mine.tldb"
     monkeypatch.setattr(file_actions, "ask_save_path", lambda *args: copy)
     original = open_database(small_db_path, read_only=True)

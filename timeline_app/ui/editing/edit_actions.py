@@ -28,7 +28,8 @@ from timeline_app.store.database import Database
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.drafts import EventDraft
 from timeline_app.timeline.events import DOCUMENTS
-from timeline_app.wording.editing import event_deletion_text
+from timeline_app.ui.editing.read_only import ready_to_edit
+from timeline_app.wording.editing import error_text, event_deletion_text
 
 if TYPE_CHECKING:
     from timeline_app.ui.editing.event_editor import EventEditor
@@ -207,6 +208,8 @@ class EditActions(QObject):
         """An editor for a new event at the selected event's date, or the view's centre."""
         window = self.window
         start = self._date_for_new_event()
+        if not ready_to_edit(window):
+            return
         themes = window.themes
         draft = EventDraft("", "", start, None, False, None, DOCUMENTS,
                            (themes[0].slug,) if len(themes) == 1 else ())  # fmt: skip
@@ -229,7 +232,7 @@ class EditActions(QObject):
 
     def edit_selected(self) -> None:
         event_id = self.window.selected_id
-        if event_id is None:
+        if event_id is None or not self._ready_to_edit(event_id):
             return
         from timeline_app.store import editing
 
@@ -240,7 +243,7 @@ class EditActions(QObject):
             stored = queries.events(db, [event_id])[0].citations
         except StoreError as error:
             self.window.show_message(QMessageBox.Icon.Warning, tr("The event cannot be read"),
-                                     str(error))  # fmt: skip
+                                     error_text(error))  # fmt: skip
             return
         statuses = {citation.id: citation.status for citation in stored}
         self._open_editor(event_id, draft, citations, statuses)
@@ -290,7 +293,7 @@ class EditActions(QObject):
         """Delete the selected event (after saying what goes with it) as one undoable change."""
         window = self.window
         event_id = window.selected_id
-        if event_id is None:
+        if event_id is None or not self._ready_to_edit(event_id):
             return
         from timeline_app.store import editing
 
@@ -299,7 +302,7 @@ class EditActions(QObject):
             consequences = editing.deletion_consequences(window.db, event_ids=[event_id])
         except StoreError as error:
             window.show_message(QMessageBox.Icon.Warning, tr("The event cannot be read"),
-                                str(error))  # fmt: skip
+                                error_text(error))  # fmt: skip
             return
         question = tr("Delete “{title}”?").format(title=title)
         keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -308,6 +311,17 @@ class EditActions(QObject):
         row = window.model.row_of(event_id)
         if window.edit_session.build_and_push(lambda: editing.delete_events(window.db, [event_id])):
             self._select_in_place_of(row)
+
+    def _ready_to_edit(self, event_id: int) -> bool:
+        """ready_to_edit, with the event selected again in the copy the user may have saved
+        (the same file, so the same ids), so that the window shows what is edited."""
+        window = self.window
+        before = window.db
+        if not ready_to_edit(window):
+            return False
+        if window.db is not before:
+            window.select_event(event_id)
+        return True
 
     def _select_in_place_of(self, row: int | None) -> None:
         """After a delete, the event that took the deleted one's place in the list (the one

@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu
 
+from timeline_app.ui.editing.read_only import ready_to_edit
+
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
 
@@ -33,19 +35,25 @@ class ManagerActions(QObject):
         )
         self.sources_action.triggered.connect(lambda: self.open_sources())
 
-    def open_themes(self) -> QDialog:
+    def open_themes(self) -> QDialog | None:
+        """The theme manager; None when the file is read-only and no copy was saved to edit."""
         from timeline_app.ui.editing.theme_manager import ThemeManager
 
+        if not ready_to_edit(self.window_):
+            return None
         if self.theme_manager is None:
             self.theme_manager = ThemeManager(self.window_)
         else:
             self.theme_manager.reload()
         return _raised(self.theme_manager)
 
-    def open_sources(self, source_id: str | None = None) -> QDialog:
-        """The source manager, with this source selected when one is given."""
+    def open_sources(self, source_id: str | None = None) -> QDialog | None:
+        """The source manager, with this source selected when one is given; None when the file
+        is read-only and no copy was saved to edit."""
         from timeline_app.ui.editing.source_manager import SourceManager
 
+        if not ready_to_edit(self.window_):
+            return None
         if self.source_manager is None:
             self.source_manager = SourceManager(self.window_)
         else:

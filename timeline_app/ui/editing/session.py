@@ -139,7 +139,7 @@ class EditSession(QObject):
 
     def _push_to_copy(self, change, error: StoreError | None) -> bool:
         if self._offer_copy is None:
-            text = str(error) if error else self.tr("This timeline is read-only.")
+            text = error_text(error) if error else self.tr("This timeline is read-only.")
             self.tell(self.tr("The change was not made"), text)
             return False
         copy = self._offer_copy()

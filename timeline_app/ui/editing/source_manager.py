@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from timeline_app.formats.document_text import read_document_text
 from timeline_app.formats.errors import FormatError
 from timeline_app.store import editing, queries
-from timeline_app.timeline.drafts import SourceDraft
+from timeline_app.timeline.drafts import SourceDraft, keep_typing
 from timeline_app.timeline.events import Source
 from timeline_app.ui.editing.manager_parts import (
     FieldProblems,
@@ -40,6 +40,9 @@ from timeline_app.ui.keyboard import set_tab_order
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
+
+# The fields of a new source, as the form gives them when nothing is typed.
+_NEW_SOURCE = SourceDraft("", None, None, None, False, None, None, None)
 
 
 def ask_document_file(parent: QWidget) -> Path | None:
@@ -190,8 +193,12 @@ class SourceManager(ManagerDialog):
         return sorted(queries.sources(self.window_.db), key=lambda s: s.title.casefold())
 
     def reload(self, select: str | None = None) -> None:
-        """Read the sources again, keeping the selected one (or selecting `select`, an id)."""
+        """Read the sources again, keeping the selected one (or selecting `select`, an id).
+        Typing not saved is kept (see _keep_typing), unless `select` is another source."""
         self.session()
+        form_source = self._form_source()
+        editing_id = form_source.id if form_source else None
+        typed = self.draft() if self.unsaved() and select in (None, editing_id) else None
         current = self.current_source()
         wanted = select or (current.id if current else None)
         self.shown = self.listed()
@@ -202,11 +209,41 @@ class SourceManager(ManagerDialog):
             item.setToolTip(source.title)
             item.setData(Qt.ItemDataRole.UserRole, source.id)
             self.source_list.addItem(item)
+        self.source_list.blockSignals(False)
+        if typed is not None:
+            self._keep_typing(editing_id, typed)
+            return
         ids = [source.id for source in self.shown]
         row = ids.index(wanted) if wanted in ids else (0 if ids else -1)
-        self.source_list.setCurrentRow(row)
-        self.source_list.blockSignals(False)
+        self._highlight(row)
         self._show_current(row)
+
+    def _keep_typing(self, source_id: str | None, typed: SourceDraft) -> None:
+        """After the file changed under typing not saved (an undo, another window): the form
+        stays on its source with the typing kept over what is stored now; if the source was
+        deleted, the form becomes a new source holding the text, and says so."""
+        ids = [source.id for source in self.shown]
+        if source_id is None:  # a new source is still new
+            self._highlight(-1)
+            self.shown_row = -1
+            return
+        if source_id in ids:
+            row = ids.index(source_id)
+            self._highlight(row)
+            self.shown_row = row
+            stored = editing.source_draft(self.window_.db, source_id)
+            self._fill(keep_typing(typed, self.loaded, stored))
+            self.loaded = stored
+            return
+        title = self.loaded.title if self.loaded else typed.title
+        self._highlight(-1)
+        self.shown_row = -1
+        self._say_what_save_does(None)
+        self.loaded = _NEW_SOURCE
+        self.save_says.setText(self.tr(
+            "“{title}” was deleted (by an undo or in another window). Your fields are kept: Save "
+            "adds them as a new source; New Source clears them."
+        ).format(title=title))  # fmt: skip
 
     def select_source(self, source_id: str) -> None:
         ids = [source.id for source in self.shown]
@@ -247,6 +284,14 @@ class SourceManager(ManagerDialog):
         source = self.shown[row] if 0 <= row < len(self.shown) else None
         draft = editing.source_draft(self.window_.db, source.id) if source else None
         self.show_draft(draft)
+        self._say_what_save_does(source)
+
+    def _form_source(self) -> Source | None:
+        """The source the form belongs to (None: a new one), which may not be selected."""
+        row = self.shown_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def _say_what_save_does(self, source: Source | None) -> None:
         self.delete_button.setEnabled(source is not None)
         if source is None:
             self.save_button.setToolTip(self.tr("Add a new source with these fields"))
@@ -256,16 +301,21 @@ class SourceManager(ManagerDialog):
             self.save_says.setText(self.tr("Save changes the selected source."))
 
     def show_draft(self, draft: SourceDraft | None) -> None:
-        self.title_field.setText(draft.title if draft else "")
-        self.publisher_field.setText((draft.publisher if draft else None) or "")
-        self.author_field.setText((draft.author if draft else None) or "")
-        self.published_field.setText((draft.published if draft else None) or "")
-        self.approximate_box.setChecked(bool(draft and draft.published_approximate))
-        self.url_field.setText((draft.url if draft else None) or "")
-        _set_plain_text(self.note_field, (draft.note if draft else None) or "")
-        _set_plain_text(self.text_field, (draft.archived_text if draft else None) or "")
+        self._fill(draft or _NEW_SOURCE)
         self.problems.clear()
         self.loaded = self.draft()
+
+    def _fill(self, draft: SourceDraft) -> None:
+        """Put the draft in the fields, leaving alone each that shows its value already (its
+        cursor and scroll stay where the user left them)."""
+        _set_line(self.title_field, draft.title)
+        _set_line(self.publisher_field, draft.publisher or "")
+        _set_line(self.author_field, draft.author or "")
+        _set_line(self.published_field, draft.published or "")
+        self.approximate_box.setChecked(bool(draft.published_approximate))
+        _set_line(self.url_field, draft.url or "")
+        _set_plain_text(self.note_field, draft.note or "")
+        _set_plain_text(self.text_field, draft.archived_text or "")
 
     def unsaved(self) -> bool:
         """Whether the fields hold changes not saved to the file."""
@@ -273,7 +323,7 @@ class SourceManager(ManagerDialog):
 
     def ask_about_unsaved(self, then) -> None:
         """Save, discard or keep editing the typed changes; then() once saved or discarded."""
-        source = self.shown[self.shown_row] if 0 <= self.shown_row < len(self.shown) else None
+        source = self._form_source()
         if source is None:
             question = self.tr("The new source is not saved. Save it?")
         else:
@@ -348,7 +398,7 @@ class SourceManager(ManagerDialog):
 
     def save(self) -> bool:
         """Save the fields: add the new source, or change the one they show. True when saved."""
-        source = self.shown[self.shown_row] if 0 <= self.shown_row < len(self.shown) else None
+        source = self._form_source()
         draft = self.checked_draft()
         if draft is None:
             return False
@@ -373,6 +423,11 @@ class SourceManager(ManagerDialog):
             self.tr("&Delete Source"), editing.deletion_consequences(db, source_id=source.id),
             lambda: editing.delete_source(db, source.id),
         )  # fmt: skip
+
+
+def _set_line(field: QLineEdit, text: str) -> None:
+    if field.text() != text:
+        field.setText(text)
 
 
 def _set_plain_text(field: QPlainTextEdit, text: str) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.store import editing, queries
-from timeline_app.timeline.drafts import ThemeDraft
+from timeline_app.timeline.drafts import ThemeDraft, keep_typing
 from timeline_app.timeline.events import Theme
 from timeline_app.ui.editing.manager_parts import (
     FieldProblems,
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
 
 NEW_THEME_COLOUR = "#0072B2"
+_NEW_THEME = ThemeDraft("", NEW_THEME_COLOUR)  # the fields of a theme to add, as they start
 
 
 def ask_colour(parent: QWidget, colour: str) -> str | None:
@@ -51,6 +52,7 @@ class ThemeManager(ManagerDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.shown: list[Theme] = []  # as listed, in order
+        self.loaded: ThemeDraft | None = None  # the fields as last shown or saved
         self.setObjectName("themeManager")
         self.setWindowTitle(self.tr("Themes"))
         self.resize(560, 420)
@@ -78,6 +80,12 @@ class ThemeManager(ManagerDialog):
         self.problems = FieldProblems()
         name_problem = self.problems.add("name", self.name_field, self)
         colour_problem = self.problems.add("colour", self.colour_field, self)
+
+        # Said when the theme being edited is deleted under typing not saved.
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.hide()
 
         colour_row = QHBoxLayout()
         colour_row.addWidget(self.swatch)
@@ -127,6 +135,7 @@ class ThemeManager(ManagerDialog):
         layout.addWidget(list_label)
         layout.addWidget(self.theme_list, 1)
         layout.addLayout(form)
+        layout.addWidget(self.note)
         layout.addLayout(actions)
         layout.addWidget(close)
         set_tab_order([self.theme_list, self.name_field, self.colour_field, self.choose_button,
@@ -143,10 +152,13 @@ class ThemeManager(ManagerDialog):
         return queries.themes(self.window_.db)
 
     def reload(self, select: str | None = None) -> None:
-        """Read the themes again, keeping the selected one (or selecting `select`, a slug)."""
+        """Read the themes again, keeping the selected one (or selecting `select`, a slug).
+        Typing not saved is kept (see _keep_typing), unless `select` is another theme."""
         self.session()
         current = self.current_theme()
-        wanted = select or (current.slug if current else None)
+        form_slug = current.slug if current else None
+        typed = self.draft() if self.unsaved() and select in (None, form_slug) else None
+        wanted = select or form_slug
         self.shown = self.listed()
         self.theme_list.blockSignals(True)
         self.theme_list.clear()
@@ -156,10 +168,34 @@ class ThemeManager(ManagerDialog):
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, theme.colour)
             self.theme_list.addItem(item)
         slugs = [theme.slug for theme in self.shown]
-        row = slugs.index(wanted) if wanted in slugs else (0 if slugs else -1)
+        if typed is not None:
+            row = slugs.index(form_slug) if form_slug in slugs else -1
+        else:
+            row = slugs.index(wanted) if wanted in slugs else (0 if slugs else -1)
         self.theme_list.setCurrentRow(row)
         self.theme_list.blockSignals(False)
-        self._show_current(row)
+        if typed is None:
+            self._show_current(row)
+            return
+        self._keep_typing(row, typed, current)
+
+    def _keep_typing(self, row: int, typed: ThemeDraft, was: Theme | None) -> None:
+        """After the file changed under typing not saved (an undo, another window): the form
+        stays on its theme, the typing kept over what is stored now; if the theme was deleted,
+        the fields stay for Add, and the window says so."""
+        self._enable_for(row)
+        if row >= 0 or was is None:  # its theme, or a new one
+            theme = self.shown[row] if row >= 0 else None
+            stored = ThemeDraft(theme.name, theme.colour) if theme else self.loaded
+            self._fill(keep_typing(typed, self.loaded, stored))
+            self.loaded = stored
+            return
+        self.loaded = _NEW_THEME
+        self.note.setText(self.tr(
+            "“{name}” was deleted (by an undo or in another window). Your name and colour are "
+            "kept: Add adds them as a new theme."
+        ).format(name=was.name))  # fmt: skip
+        self.note.show()
 
     def current_theme(self) -> Theme | None:
         row = self.theme_list.currentRow()
@@ -167,9 +203,21 @@ class ThemeManager(ManagerDialog):
 
     def _show_current(self, row: int) -> None:
         theme = self.shown[row] if 0 <= row < len(self.shown) else None
-        self.name_field.setText(theme.name if theme else "")
-        self.colour_field.setText(theme.colour if theme else NEW_THEME_COLOUR)
+        self._fill(ThemeDraft(theme.name, theme.colour) if theme else _NEW_THEME)
+        self.loaded = self.draft()
         self.problems.clear()
+        self._enable_for(row)
+
+    def _fill(self, draft: ThemeDraft) -> None:
+        """The draft in the fields, leaving alone a field that shows it already (its cursor
+        stays where the user left it)."""
+        for field, text in ((self.name_field, draft.name), (self.colour_field, draft.colour)):
+            if field.text() != text:
+                field.setText(text)
+
+    def _enable_for(self, row: int) -> None:
+        theme = self.shown[row] if 0 <= row < len(self.shown) else None
+        self.note.hide()
         for button in (self.save_button, self.delete_button):
             button.setEnabled(theme is not None)
         # Return in a field saves the selected theme, or adds one when none is selected (never
@@ -178,6 +226,10 @@ class ThemeManager(ManagerDialog):
         self.add_button.setDefault(theme is None)
         self.up_button.setEnabled(theme is not None and row > 0)
         self.down_button.setEnabled(theme is not None and row < len(self.shown) - 1)
+
+    def unsaved(self) -> bool:
+        """Whether the fields hold a name or colour not saved to the file."""
+        return self.loaded is not None and self.draft() != self.loaded
 
     def _show_swatch(self, text: str) -> None:
         colour = QColor(text.strip())
