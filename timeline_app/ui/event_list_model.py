@@ -32,6 +32,7 @@ class EventRole(IntEnum):
     DATE = Qt.ItemDataRole.UserRole + 2
     TITLE = Qt.ItemDataRole.UserRole + 3
     THEMES = Qt.ItemDataRole.UserRole + 4  # theme slugs, in the themes' order
+    LINE = Qt.ItemDataRole.UserRole + 5  # the whole EventLine, for the list's painting
 
 
 class EventListModel(QAbstractListModel):
@@ -108,6 +109,8 @@ class EventListModel(QAbstractListModel):
         line = self.line(index.row())
         if line is None:
             return None
+        if role == EventRole.LINE:
+            return line
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{span_label(line.when)} — {line.title}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -136,6 +139,6 @@ class EventListModel(QAbstractListModel):
         names = super().roleNames()
         names.update({
             EventRole.ID: b"eventId", EventRole.DATE: b"date",
-            EventRole.TITLE: b"title", EventRole.THEMES: b"themes",
+            EventRole.TITLE: b"title", EventRole.THEMES: b"themes", EventRole.LINE: b"line",
         })  # fmt: skip
         return names
