@@ -75,6 +75,9 @@ class TimelineCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(170)
         self.setAutoFillBackground(False)
+        # paintEvent fills every pixel, so Qt need not paint the window's background under the
+        # canvas first (nor the panes beside it that wait for a paint, on each repaint).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
 
         self.db = db
