@@ -301,8 +301,9 @@ class EventListPane(QWidget):
         self.view.viewport().update()
 
     def set_highlight(self, words: list[str]) -> None:
-        self.delegate.words = list(words)
-        self.view.viewport().update()
+        if list(words) != self.delegate.words:
+            self.delegate.words = list(words)
+            self.view.viewport().update()
 
     def is_showing_empty_note(self) -> bool:
         return self.stack.currentWidget() is self.empty
