@@ -89,3 +89,21 @@ def test_a_narrower_list_and_a_selection_are_painted_as_new(qtbot, rows_db):
     pane.view.setCurrentIndex(model.index(2, 0))
     narrow = _picture(pane)
     assert narrow == _as_if_new(qtbot, pane, [])
+
+
+def test_the_current_row_of_the_list_with_the_keys_is_ringed(qtbot, rows_db):
+    model = EventListModel(rows_db)
+    pane = _pane(qtbot, model, [])
+    view = pane.view
+    view.setCurrentIndex(model.index(1, 0))
+    view.clearFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    without = _picture(pane)
+    view.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    ringed = _picture(pane)
+    assert ringed != without
+    row = view.visualRect(model.index(1, 0))
+    edge = ringed.pixelColor(row.center().x(), row.top() + 1)  # on the ring, in the text colour
+    assert edge == view.palette().color(view.palette().ColorRole.HighlightedText)
