@@ -103,7 +103,7 @@ class OverviewStrip(QWidget):
         self._scale = TimeScale.fit(
             extent[0], extent[1] + 1, SIDE_MARGIN, self.width() - 2 * SIDE_MARGIN
         )
-        stretches = stretch_totals(canvas.db, wanted, self._scale)
+        stretches = self._counted_above() or stretch_totals(canvas.db, wanted, self._scale)
         tallest = max((total for _, _, total in stretches), default=1) ** 0.5
         x = self._scale.x
         self._heights = [
@@ -111,3 +111,14 @@ class OverviewStrip(QWidget):
             for first_day, last_day, total in stretches
         ]
         self.builds += 1
+
+    def _counted_above(self) -> list[tuple[float, float, int]] | None:
+        """The canvas's counts, when it shows the same span across the same width: fitted to
+        all, as after most filter changes, its columns are this strip's stretches, counted once."""
+        canvas = self.canvas
+        if canvas.scale != self._scale:
+            return None
+        buckets = canvas.counts_in_view()
+        if buckets is None or canvas.scale != self._scale:
+            return None
+        return [(bucket.first_day, bucket.last_day, bucket.total) for bucket in buckets]
