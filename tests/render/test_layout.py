@@ -242,3 +242,11 @@ def test_a_dense_view_labels_the_selected_event_among_its_counts(tmp_path):
         scene = visible_scene(db, wanted, scale, 300, width, selected=chosen)
         assert scene.is_aggregated and chosen in _labels(scene), chosen
     db.close()
+
+
+def test_the_label_orders_grid_reverses_a_days_bits_as_written_out():
+    from timeline_app.render.scene import _GRID_BITS, _bit_reversed
+
+    for value in [0, 1, 2, 3, 1 << 10, 1 << 11, (1 << _GRID_BITS) - 1, *range(737000, 737500)]:
+        written = format(value, f"0{_GRID_BITS}b")
+        assert _bit_reversed(value) == int(written[::-1], 2)

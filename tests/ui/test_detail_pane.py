@@ -1,7 +1,11 @@
 """The detail pane says where an event's date comes from and how many sources back it."""
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.events import Citation, Dependence, Event, Source, Theme
+from timeline_app.timeline.quotes import VERIFIED
 from timeline_app.ui.detail_pane import DetailPane
 
 DIPLOMACY = Theme("diplomacy", "Diplomacy", "#0072B2")
@@ -54,3 +58,33 @@ def test_an_event_without_quotes_claims_no_backing(qtbot):
     pane = shown(qtbot, event())
     assert pane.corroboration_label.isHidden()
     assert not pane.no_quotes.isHidden()
+
+
+def _on_screen(qtbot, shown_event: Event | None) -> DetailPane:
+    pane = shown(qtbot, shown_event)
+    pane.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the pane with the keys draws a frame
+    pane.resize(520, 700)
+    pane.show()
+    qtbot.waitExposed(pane)
+    return pane
+
+
+def test_an_event_shown_after_others_looks_as_shown_first(qtbot):
+    """After other events, the pane shows an event as a pane that showed nothing before does
+    (a pane that kept its quote blocks and filled them again once left stale gaps: a hidden
+    block's layout keeps the sizes of what it showed last)."""
+    web = Source("web", "On the web", "web.txt", url="https://example.org/a")
+    checked = Citation("Checked words.", REPORT, status=VERIFIED)
+    unquoted = Citation("", web)
+    many = Event("m", DateSpan.parse("2001-05"), "Many quotes", "Three of them.", (DIPLOMACY,),
+                 (checked, Citation("More words.", WITNESS), unquoted))  # fmt: skip
+    few = event(RETELLING)
+    pane = _on_screen(qtbot, many)
+    for step in (few, None, many, few):
+        pane.show_event(step)
+        fresh = _on_screen(qtbot, step)
+        QApplication.processEvents()  # both laid out as they are after the event loop's turn
+        assert len(pane.quote_blocks) == (len(step.citations) if step else 0)
+        assert pane.grab().toImage() == fresh.grab().toImage()
+        fresh.close()
+    assert [b.status_label.isVisibleTo(b) for b in pane.quote_blocks] == [False]

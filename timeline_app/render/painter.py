@@ -55,6 +55,9 @@ class TimelineStyle:
         self._colours = {t.slug: QColor(t.colour) for t in self.themes}
         self._metrics = QFontMetricsF(self.font)
         self._widths: dict[str, float] = {}
+        # Made once per style, not once per mark: a crowded view draws hundreds of marks.
+        self._label_fonts: dict[bool, tuple[QFont, QFontMetricsF]] = {}
+        self._stems: dict[str, QPen] = {}
 
     @classmethod
     def for_screen(cls, palette: QPalette, themes: Sequence[Theme], font: QFont) -> TimelineStyle:
@@ -90,6 +93,24 @@ class TimelineStyle:
 
     def colour(self, slug: str) -> QColor:
         return self._colours.get(slug, self.fallback)
+
+    def label_font(self, italic: bool) -> tuple[QFont, QFontMetricsF]:
+        """The labels' font (italic for an approximate date) and its metrics."""
+        made = self._label_fonts.get(italic)
+        if made is None:
+            font = QFont(self.font)  # the weight the layout measured
+            font.setItalic(italic)
+            made = self._label_fonts[italic] = (font, QFontMetricsF(font))
+        return made
+
+    def stem(self, slug: str) -> QPen:
+        """The faint dotted line from a mark of this theme down to the axis."""
+        pen = self._stems.get(slug)
+        if pen is None:
+            faint = QColor(self.colour(slug))
+            faint.setAlphaF(0.35)
+            pen = self._stems[slug] = QPen(faint, 1, Qt.PenStyle.DotLine)
+        return pen
 
     def label_width(self, text: str) -> float:
         """Measured once per text: a zoom step lays out the same labels again."""
@@ -156,10 +177,9 @@ def _paint_mark(
     plated: bool = False,
 ) -> None:
     mark = item.mark
-    colour = style.colour(_first_slug(item))
-    faint = QColor(colour)
-    faint.setAlphaF(0.35)
-    painter.setPen(QPen(faint, 1, Qt.PenStyle.DotLine))
+    slug = _first_slug(item)
+    colour = style.colour(slug)
+    painter.setPen(style.stem(slug))
     painter.drawLine(QPointF(item.x0, item.y + MARKER_SIZE / 2), QPointF(item.x0, axis_y))
     if mark.is_exact_day:
         _diamond(painter, item.x0, item.y, colour, style)
@@ -181,10 +201,9 @@ def _paint_mark(
             4,
         )
     if item.label_width:
-        font = QFont(style.font)  # the weight the layout measured: the outline marks selection
-        font.setItalic(mark.approximate)
+        # The weight the layout measured: the outline marks selection.
+        font, metrics = style.label_font(mark.approximate)
         painter.setFont(font)
-        metrics = QFontMetricsF(font)
         if plated or item.label_inside:
             plate = QColor(style.background)
             plate.setAlphaF(0.85)
@@ -254,16 +273,23 @@ def _paint_buckets(
     tallest = max(b.total for b in buckets) ** 0.5
     room = max(bottom - top - note_height - 8, 1.0)  # the note sits above the tallest column
     painter.setPen(Qt.PenStyle.NoPen)
-    order = [t.slug for t in style.themes]
+    # Themes bottom to top in the legend's order (unknown ones last); a column's parts are
+    # drawn one by one, in that order, so neighbouring parts' soft edges blend as they always did.
+    rank = {}
+    for position, theme in enumerate(style.themes):
+        rank.setdefault(theme.slug, position)
+    colour, x_of, set_brush, draw_rect = style.colour, scale.x, painter.setBrush, painter.drawRect
     for bucket in buckets:
-        x0, x1 = scale.x(bucket.first_day), scale.x(bucket.last_day)
+        x0, x1 = x_of(bucket.first_day), x_of(bucket.last_day)
         height = room * (bucket.total**0.5) / tallest
         y = bottom
-        share_total = sum(bucket.theme_counts.values()) or 1
-        for slug in sorted(bucket.theme_counts, key=lambda s: order.index(s) if s in order else 99):
-            part = height * bucket.theme_counts[slug] / share_total
-            painter.setBrush(style.colour(slug))
-            painter.drawRect(QRectF(x0, y - part, max(x1 - x0 - 1, 1.0), part))
+        counts = bucket.theme_counts
+        share_total = sum(counts.values()) or 1
+        width = max(x1 - x0 - 1, 1.0)
+        for slug in sorted(counts, key=lambda s: rank.get(s, 99)):
+            part = height * counts[slug] / share_total
+            set_brush(colour(slug))
+            draw_rect(QRectF(x0, y - part, width, part))
             y -= part
     # Say what the columns mean, on a plate in the corner so no column runs through the words.
     peak = max(b.total for b in buckets)

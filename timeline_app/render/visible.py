@@ -66,6 +66,21 @@ def visible_buckets(db: Database, wanted: TimelineFilter, scale: TimeScale) -> l
     return buckets_from_counts(per_bucket, first, width)
 
 
+def stretch_totals(
+    db: Database, wanted: TimelineFilter, scale: TimeScale
+) -> list[tuple[float, float, int]]:
+    """(first day, last day, events) per few-pixel stretch of the view, all themes together:
+    the same stretches and totals as visible_buckets, without a dict per stretch."""
+    first, last = math.floor(scale.first_day), math.ceil(scale.last_day)
+    width = BUCKET_PIXELS * scale.days_per_pixel
+    totals: dict[int, int] = {}
+    for index, _slug, count in queries.bucket_counts(db, wanted, first, last, width):
+        totals[index] = totals.get(index, 0) + count
+    return [
+        (first + i * width, first + (i + 1) * width, total) for i, total in sorted(totals.items())
+    ]
+
+
 def timeline_extent(db: Database, wanted: TimelineFilter) -> tuple[int, int] | None:
     """The first and last day of the filtered events, for "fit all"."""
     return queries.extent(db, wanted)

@@ -267,6 +267,8 @@ class DetailPane(QScrollArea):
         return " ".join(sentences)
 
     def set_highlight(self, words: list[str]) -> None:
+        if list(words) == self.words:
+            return  # a filter change without new search words: the event shows as it is
         self.words = list(words)
         self.show_event(self.shown_event)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from dataclasses import dataclass
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -28,14 +31,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.store.queries import EventLine
 from timeline_app.timeline.events import Theme
 from timeline_app.ui.event_list_model import EventListModel, EventRole
 from timeline_app.ui.focus_ring import paint_focus_ring
 from timeline_app.ui.highlight import match_ranges
-from timeline_app.ui.theme_chips import mark_colours, paint_chips
+from timeline_app.ui.theme_chips import Chip, chip_layout, chips_width, draw_chips, mark_colours
+from timeline_app.wording.dates import span_label
 
 MARGIN = 8.0
 LINE_GAP = 2.0
+
+
+# The style flags as plain ints: combining PySide's enum flags builds a Python enum each time,
+# which cost about a millisecond of a list's paint.
+_SELECTED = QStyle.StateFlag.State_Selected.value
+ROWS_KEPT = 512  # rows whose measured text and chips are kept (a list pane shows 20 to 40)
+
+
+@dataclass(frozen=True)
+class _RowLook:
+    """A row's text measured and cut to its width, and its chips laid out, relative to the row's
+    inner top left: everything painting needs but the drawing itself."""
+
+    chips: list[Chip]
+    date: str
+    date_rect: QRectF
+    title: QTextLayout
+    title_at: QPointF
 
 
 class EventRowDelegate(QStyledItemDelegate):
@@ -45,6 +68,10 @@ class EventRowDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.themes: dict[str, Theme] = {}
         self.words: list[str] = []
+        self._fonts: tuple[QFont, QFont, QFont, QFontMetricsF, QFontMetricsF] | None = None
+        # Rows as measured, by everything their look depends on: painting the same rows again
+        # (a selection, a scroll, a filter that keeps them) draws without measuring.
+        self._looks: OrderedDict[tuple, _RowLook] = OrderedDict()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(240, self.row_height(option.font))
@@ -60,51 +87,76 @@ class EventRowDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        self.initStyleOption(option, index)
-        option.text = ""
+        # No initStyleOption: the model gives a row no font, colour, icon or check, so the
+        # view's option already holds all the style needs for the row's background, and
+        # initStyleOption asked the model for ten roles a row.
         widget = option.widget
         style = widget.style() if widget else None
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        line: EventLine | None = index.data(EventRole.LINE)
+        if line is None:
+            paint_focus_ring(painter, option)
+            return
+        selected = bool(option.state.value & _SELECTED)
         palette: QPalette = option.palette
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         rect = QRectF(option.rect).adjusted(MARGIN, MARGIN - 1, -MARGIN, -MARGIN + 1)
-
-        date_font = _date_font(option.font)
-        date_metrics = QFontMetricsF(date_font)
-        themes = [self.themes[s] for s in index.data(EventRole.THEMES) or () if s in self.themes]
-        middle = rect.top() + date_metrics.height() / 2
-        chips_left = paint_chips(painter, themes, rect.right(), middle, option.font)
+        look = self._look(line, rect.width(), option.font, palette)
+        dx, dy = rect.left(), rect.top()
+        draw_chips(painter, look.chips, option.font, dx, dy)
 
         painter.save()
-        painter.setFont(date_font)
+        painter.setFont(self._fonts[1])
         colour = palette.color(text_role)
         if not selected:
             colour = palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(colour)
-        date_rect = QRectF(
-            rect.left(), rect.top(), max(0.0, chips_left - rect.left() - 6), date_metrics.height()
-        )
-        date = date_metrics.elidedText(
-            index.data(EventRole.DATE) or "", Qt.TextElideMode.ElideRight, date_rect.width()
-        )
         painter.drawText(
-            date_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, date
+            look.date_rect.translated(dx, dy),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            look.date,
         )
         painter.restore()
 
-        title_font = _title_font(option.font)
-        title_metrics = QFontMetricsF(title_font)
-        title = title_metrics.elidedText(
-            index.data(EventRole.TITLE) or "", Qt.TextElideMode.ElideRight, rect.width()
-        )
-        top = rect.top() + date_metrics.height() + LINE_GAP
         painter.save()
         painter.setPen(palette.color(text_role))
-        _draw_marked(painter, title, self.words, title_font, QPointF(rect.left(), top), palette)
+        look.title.draw(painter, look.title_at + QPointF(dx, dy))
         painter.restore()
         paint_focus_ring(painter, option)
+
+    def _look(self, line: EventLine, width: float, base: QFont, palette: QPalette) -> _RowLook:
+        fonts = self._fonts
+        if fonts is None or fonts[0] != base:
+            date_font, title_font = _date_font(base), _title_font(base)
+            fonts = self._fonts = (QFont(base), date_font, title_font,
+                                   QFontMetricsF(date_font), QFontMetricsF(title_font))  # fmt: skip
+            self._looks.clear()
+        slugs = tuple(s for s in line.theme_slugs if s in self.themes)
+        themes = tuple(self.themes[s] for s in slugs)
+        words = tuple(self.words)
+        marks = mark_colours(palette) if words else None
+        key = (line.when, line.title, themes, width, words, marks)
+        look = self._looks.get(key)
+        if look is not None:
+            self._looks.move_to_end(key)
+            return look
+        _, _, title_font, date_metrics, title_metrics = fonts
+        middle = date_metrics.height() / 2
+        chips = chip_layout(themes, width, middle, base)
+        chips_left = width - chips_width(themes, base)
+        date_rect = QRectF(0.0, 0.0, max(0.0, chips_left - 6), date_metrics.height())
+        date = date_metrics.elidedText(
+            span_label(line.when), Qt.TextElideMode.ElideRight, date_rect.width()
+        )
+        title = title_metrics.elidedText(line.title or "", Qt.TextElideMode.ElideRight, width)
+        layout = _marked_layout(title, self.words, title_font, marks)
+        title_at = QPointF(0.0, date_metrics.height() + LINE_GAP)
+        look = _RowLook(chips, date, date_rect, layout, title_at)
+        self._looks[key] = look
+        while len(self._looks) > ROWS_KEPT:
+            self._looks.popitem(last=False)
+        return look
 
 
 def _date_font(base: QFont) -> QFont:
@@ -119,16 +171,16 @@ def _title_font(base: QFont) -> QFont:
     return font
 
 
-def _draw_marked(
-    painter: QPainter, text: str, words: list[str], font: QFont, at: QPointF, palette: QPalette
-) -> None:
-    """Plain text (never markup) with the search's words on a highlight."""
+def _marked_layout(
+    text: str, words: list[str], font: QFont, marks: tuple[str, str] | None
+) -> QTextLayout:
+    """Plain text (never markup) laid out on one line, with the search's words on a highlight."""
     layout = QTextLayout(text, font)
-    background, foreground = mark_colours(palette)
     formats = []
     # Without a search there is nothing to mark: folding each title on each paint cost about
     # a fifth of a row's painting.
-    for start, length in match_ranges(text, words) if words else ():
+    for start, length in match_ranges(text, words) if words and marks else ():
+        background, foreground = marks
         mark = QTextCharFormat()
         mark.setBackground(QColor(background))
         mark.setForeground(QColor(foreground))
@@ -140,7 +192,7 @@ def _draw_marked(
     line = layout.createLine()
     line.setLineWidth(1e6)
     layout.endLayout()
-    layout.draw(painter, at)
+    return layout
 
 
 class EventListView(QTableView):
@@ -249,8 +301,9 @@ class EventListPane(QWidget):
         self.view.viewport().update()
 
     def set_highlight(self, words: list[str]) -> None:
-        self.delegate.words = list(words)
-        self.view.viewport().update()
+        if list(words) != self.delegate.words:
+            self.delegate.words = list(words)
+            self.view.viewport().update()
 
     def is_showing_empty_note(self) -> bool:
         return self.stack.currentWidget() is self.empty

@@ -32,6 +32,7 @@ class EventRole(IntEnum):
     DATE = Qt.ItemDataRole.UserRole + 2
     TITLE = Qt.ItemDataRole.UserRole + 3
     THEMES = Qt.ItemDataRole.UserRole + 4  # theme slugs, in the themes' order
+    LINE = Qt.ItemDataRole.UserRole + 5  # the whole EventLine, for the list's painting
 
 
 class EventListModel(QAbstractListModel):
@@ -44,6 +45,7 @@ class EventListModel(QAbstractListModel):
         self._ids = EventIds([], lambda _event_id: None)
         self._pages: OrderedDict[int, list[EventLine]] = OrderedDict()
         self._theme_names: dict[str, str] = {}
+        self._names_read: tuple | None = None  # the file and its generation the names are from
         self.reload()
 
     # -- what the window asks -------------------------------------------------------------------
@@ -68,7 +70,6 @@ class EventListModel(QAbstractListModel):
     def reload(self) -> None:
         """Ask the store again which events pass the filter."""
         self.beginResetModel()
-        self._theme_names = {theme.slug: theme.name for theme in queries.themes(self._db)}
         self._ids = queries.event_ids(self._db, self._filter)
         self._pages.clear()
         self.endResetModel()
@@ -97,6 +98,15 @@ class EventListModel(QAbstractListModel):
         offset = row - number * PAGE_SIZE
         return page[offset] if offset < len(page) else None
 
+    def _names(self) -> dict[str, str]:
+        """Theme names for tool tips, read when one is first asked for after a change to the
+        file, not on every filter change (a query each)."""
+        read = (id(self._db), self._db.generation)
+        if read != self._names_read:
+            self._theme_names = {theme.slug: theme.name for theme in queries.themes(self._db)}
+            self._names_read = read
+        return self._theme_names
+
     # -- QAbstractItemModel ---------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -108,10 +118,13 @@ class EventListModel(QAbstractListModel):
         line = self.line(index.row())
         if line is None:
             return None
+        if role == EventRole.LINE:
+            return line
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{span_label(line.when)} — {line.title}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            themes = ", ".join(self._theme_names.get(slug, slug) for slug in line.theme_slugs)
+            names = self._names()
+            themes = ", ".join(names.get(slug, slug) for slug in line.theme_slugs)
             return f"{span_label(line.when)}: {line.title} ({themes})"
         if role == EventRole.ID:
             return line.id
@@ -136,6 +149,6 @@ class EventListModel(QAbstractListModel):
         names = super().roleNames()
         names.update({
             EventRole.ID: b"eventId", EventRole.DATE: b"date",
-            EventRole.TITLE: b"title", EventRole.THEMES: b"themes",
+            EventRole.TITLE: b"title", EventRole.THEMES: b"themes", EventRole.LINE: b"line",
         })  # fmt: skip
         return names

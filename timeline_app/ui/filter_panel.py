@@ -136,8 +136,10 @@ class FilterPanel(QWidget):
         for theme in self._themes:
             box = self.theme_boxes[theme.slug]
             count = counts.get(theme.slug, 0)
-            box.setText(f"{_plain(theme.name)} ({count:,})")
-            box.setAccessibleDescription(self.tr("%n event(s)", "", count))
+            text = f"{_plain(theme.name)} ({count:,})"
+            if box.text() != text:  # an unchanged count lays nothing out again
+                box.setText(text)
+                box.setAccessibleDescription(self.tr("%n event(s)", "", count))
 
     # -- the filter -----------------------------------------------------------------------------
 

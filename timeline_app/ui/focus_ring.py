@@ -9,14 +9,17 @@ from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 RING_WIDTH = 2.0  # pixels
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_SELECTED = QStyle.StateFlag.State_Selected.value
 
 
 def paint_focus_ring(painter: QPainter, option: QStyleOptionViewItem) -> None:
     """Ring the row if it is the current one of a list with the focus; in the row's text
     colour, so it shows on a selected row as on any other."""
-    if not option.state & QStyle.StateFlag.State_HasFocus:
+    state = option.state.value  # an int: combining PySide's enum flags is slow, once a row
+    if not state & _HAS_FOCUS:
         return
-    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    selected = bool(state & _SELECTED)
     role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
     painter.save()
     pen = QPen(option.palette.color(role), RING_WIDTH)

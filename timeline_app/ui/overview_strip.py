@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from timeline_app.render.scale import TimeScale
-from timeline_app.render.visible import timeline_extent, visible_buckets
+from timeline_app.render.visible import stretch_totals, timeline_extent
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui.timeline_canvas import SIDE_MARGIN, TimelineCanvas
 
@@ -31,6 +31,7 @@ class OverviewStrip(QWidget):
         self.setFixedHeight(STRIP_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the canvas has the keys for moving
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paintEvent fills it all
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.canvas = canvas
         self.builds = 0  # how many times the density was counted (tests watch it)
@@ -102,10 +103,22 @@ class OverviewStrip(QWidget):
         self._scale = TimeScale.fit(
             extent[0], extent[1] + 1, SIDE_MARGIN, self.width() - 2 * SIDE_MARGIN
         )
-        buckets = visible_buckets(canvas.db, wanted, self._scale)
-        tallest = max((b.total for b in buckets), default=1) ** 0.5
+        stretches = self._counted_above() or stretch_totals(canvas.db, wanted, self._scale)
+        tallest = max((total for _, _, total in stretches), default=1) ** 0.5
+        x = self._scale.x
         self._heights = [
-            (self._scale.x(b.first_day), self._scale.x(b.last_day), b.total**0.5 / tallest)
-            for b in buckets
+            (x(first_day), x(last_day), total**0.5 / tallest)
+            for first_day, last_day, total in stretches
         ]
         self.builds += 1
+
+    def _counted_above(self) -> list[tuple[float, float, int]] | None:
+        """The canvas's counts, when it shows the same span across the same width: fitted to
+        all, as after most filter changes, its columns are this strip's stretches, counted once."""
+        canvas = self.canvas
+        if canvas.scale != self._scale:
+            return None
+        buckets = canvas.counts_in_view()
+        if buckets is None or canvas.scale != self._scale:
+            return None
+        return [(bucket.first_day, bucket.last_day, bucket.total) for bucket in buckets]

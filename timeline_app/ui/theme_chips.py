@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPalette, QPixmap
@@ -44,30 +45,56 @@ def chips_width(themes: Sequence[Theme], font: QFont) -> float:
     return sum(widths) + CHIP_GAP * max(0, len(widths) - 1)
 
 
-def paint_chips(
-    painter: QPainter, themes: Sequence[Theme], right: float, middle_y: float, font: QFont
-) -> float:
-    """Draw the chips right-aligned ending at `right`; returns the left edge of the first one."""
+@dataclass(frozen=True)
+class Chip:
+    """One chip as drawn: where, in which colours, with which name."""
+
+    rect: QRectF
+    colour: QColor
+    ink: QColor
+    name: str
+
+
+def chip_layout(themes: Sequence[Theme], right: float, middle_y: float, font: QFont) -> list[Chip]:
+    """The chips right-aligned ending at `right`, measured but not drawn (a list row keeps them
+    from one paint to the next)."""
     x = right - chips_width(themes, font)
-    font = chip_font(font)
-    metrics = QFontMetricsF(font)
+    metrics = QFontMetricsF(chip_font(font))
     height = metrics.height() + 2
-    left = x
-    painter.save()
-    painter.setFont(font)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    chips = []
     for theme in themes:
         colour = QColor(theme.colour)
         width = metrics.horizontalAdvance(theme.name) + 2 * CHIP_PADDING
         rect = QRectF(x, middle_y - height / 2, width, height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(rect, height / 2, height / 2)
-        painter.setPen(text_colour_on(colour))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, theme.name)
+        chips.append(Chip(rect, colour, text_colour_on(colour), theme.name))
         x += width + CHIP_GAP
+    return chips
+
+
+def draw_chips(painter: QPainter, chips: Sequence[Chip], font: QFont, dx: float = 0.0,
+               dy: float = 0.0) -> None:  # fmt: skip
+    """Draw chips laid out by chip_layout, moved by (dx, dy)."""
+    painter.save()
+    painter.setFont(chip_font(font))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for chip in chips:
+        rect = chip.rect.translated(dx, dy) if dx or dy else chip.rect
+        radius = rect.height() / 2
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(chip.colour)
+        painter.drawRoundedRect(rect, radius, radius)
+        painter.setPen(chip.ink)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, chip.name)
     painter.restore()
-    return left
+
+
+def paint_chips(
+    painter: QPainter, themes: Sequence[Theme], right: float, middle_y: float, font: QFont
+) -> float:
+    """Draw the chips right-aligned ending at `right`; returns the left edge of the first one."""
+    chips = chip_layout(themes, right, middle_y, font)
+    draw_chips(painter, chips, font)
+    return right - chips_width(themes, font)
 
 
 def swatch_icon(colour: str, size: int = 14) -> QIcon:

@@ -34,7 +34,7 @@ from timeline_app.render.painter import (
     paint_timeline,
 )
 from timeline_app.render.scale import TimeScale
-from timeline_app.render.scene import Scene, cluster_at
+from timeline_app.render.scene import Bucket, Scene, cluster_at
 from timeline_app.render.visible import timeline_extent, visible_scene
 from timeline_app.store.database import Database
 from timeline_app.store.indexing import use_vectors
@@ -75,6 +75,9 @@ class TimelineCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(170)
         self.setAutoFillBackground(False)
+        # paintEvent fills every pixel, so Qt need not paint the window's background under the
+        # canvas first (nor the panes beside it that wait for a paint, on each repaint).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
 
         self.db = db
@@ -210,6 +213,12 @@ class TimelineCanvas(QWidget):
         """The events drawn one by one in the current view."""
         scene = self._current_scene()
         return {item.mark.event_id for item in scene.placed} if scene else set()
+
+    def counts_in_view(self) -> list[Bucket] | None:
+        """The counts per stretch the canvas draws for its view, when it draws counts (the
+        overview strip, fitted to the same span and width, shows the same ones)."""
+        scene = self._current_scene() if self.isVisible() else None
+        return scene.buckets if scene is not None and scene.is_aggregated else None
 
     def timeline_rect(self) -> QRectF:
         """Where the timeline (below the legend) is drawn, in widget coordinates."""
