@@ -112,8 +112,11 @@ def dataset(size: int, folder: Path) -> Path:
 
 
 def quiet_env(folder: Path) -> dict:
+    """The environment of a measuring process: offscreen, with empty settings of its own, so
+    no filter, size or file saved by an earlier process (or the user) changes what it measures."""
+    shutil.rmtree(folder / "config", ignore_errors=True)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env["TIMELINE_APP_CONFIG_DIR"] = str(folder / "config")  # the same fresh settings each run
+    env["TIMELINE_APP_CONFIG_DIR"] = str(folder / "config")
     env["TIMELINE_APP_DATA_DIR"] = str(folder / "data")
     return env
 
@@ -123,7 +126,6 @@ def cold_start(db: Path, repeats: int) -> dict:
     app, bare = [], []
     for _ in range(repeats):
         for kind, times in (("bare", bare), ("app", app)):
-            shutil.rmtree(db.parent / "config", ignore_errors=True)
             command = [sys.executable, str(HERE / "first_paint.py"), "", kind]
             if kind == "app":
                 command.append(str(db))
