@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import logging
 import os
 import sys
@@ -30,7 +29,7 @@ HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrd
 def display_problem(
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
-    find_library: Callable[[str], str | None] = ctypes.util.find_library,
+    find_library: Callable[[str], str | None] | None = None,
 ) -> str | None:
     """Why a window cannot open here, in one line a user can act on; None when it can."""
     environ = os.environ if environ is None else environ
@@ -51,6 +50,10 @@ def display_problem(
         )
     will_use_xcb = first_choice == "xcb" or (not first_choice and not has_wayland)
     if will_use_xcb or (not has_wayland and "xcb" in requested):
+        if find_library is None:
+            import ctypes.util  # its search runs programs: only where X11 is to be used
+
+            find_library = ctypes.util.find_library
         missing = [name for name in XCB_LIBRARIES if not find_library(name)]
         if missing:
             return (
