@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.outside_changes: OutsideChanges | None = None
 
         canvas_accessibility.install()
-        self.model = EventListModel(db, self)
+        self.model = EventListModel(db, self, read_now=False)  # restore_state fills it
         self.filter_panel = FilterPanel(self)
         self.canvas = TimelineCanvas(db, self)
         self.list_pane = EventListPane(self.model, self)
