@@ -198,6 +198,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "logging.handlers", "socket", "pickle",  # the log's rotation is the app's own
     "hashlib",  # quotes' fingerprints, when checked
     "ctypes",  # the X11 libraries' search, where X11 is used
+    "importlib.resources",  # the package's files are found beside its modules
 )  # fmt: skip
 
 _FIRST_PAINT_WATCH = """

@@ -7,11 +7,10 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Mapping
-from importlib import resources
 from pathlib import Path
 from types import TracebackType
 
-from timeline_app import APP_ID, APP_NAME, ORGANISATION, __version__
+from timeline_app import APP_ID, APP_NAME, ORGANISATION, __version__, paths
 from timeline_app.logs import log, log_file_hint, recent
 
 # The libraries Qt's xcb (X11) platform plugin loads, and the Debian packages that hold them.
@@ -112,7 +111,7 @@ def app_icon():
     from PySide6.QtGui import QIcon
 
     for name in ("app.svg", "app.png"):
-        candidate = resources.files("timeline_app") / "icons" / name
+        candidate = paths.package_file("icons", name)
         if candidate.is_file():
             icon = QIcon(str(candidate))
             if not icon.isNull():
