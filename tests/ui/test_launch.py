@@ -199,6 +199,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "hashlib",  # quotes' fingerprints, when checked
     "ctypes",  # the X11 libraries' search, where X11 is used
     "importlib.resources",  # the package's files are found beside its modules
+    "calendar",  # the days of a month are counted by timeline/dates.py
 )  # fmt: skip
 
 _FIRST_PAINT_WATCH = """
