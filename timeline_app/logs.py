@@ -6,7 +6,6 @@ import collections
 import errno
 import faulthandler
 import logging
-import logging.handlers
 import os
 import stat
 import tempfile
@@ -30,8 +29,45 @@ class RecentLines(logging.Handler):
         self.lines.append(self.format(record))
 
 
+class RotatingLog(logging.FileHandler):
+    """A log file that, before it would grow past max_bytes, moves to NAME.1 (NAME.1 to NAME.2,
+    and so on, keeping `backups`) and starts again: logging.handlers' rotation, without the
+    sockets and pickling that module loads on the way to the window."""
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._would_overflow(record):
+                self._rotate()
+        except Exception:  # as logging does: a failing log must not stop the app
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _would_overflow(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        line = self.format(record) + self.terminator
+        self.stream.seek(0, os.SEEK_END)
+        return self.stream.tell() > 0 and self.stream.tell() + len(line.encode()) > self.max_bytes
+
+    def _rotate(self) -> None:
+        self.stream.close()
+        self.stream = None
+        name = self.baseFilename
+        for number in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{name}.{number}"):
+                os.replace(f"{name}.{number}", f"{name}.{number + 1}")
+        os.replace(name, f"{name}.1")
+        self.stream = self._open()
+
+
 recent = RecentLines()
-_file_handler: logging.handlers.RotatingFileHandler | None = None
+_file_handler: RotatingLog | None = None
 _crash_log = None  # the open file faulthandler writes to; it must stay open
 
 
@@ -56,9 +92,7 @@ def setup_logging() -> Path | None:
             if folder is None:
                 folder = _private_temporary_folder()
             folder.mkdir(parents=True, exist_ok=True)
-            _file_handler = logging.handlers.RotatingFileHandler(
-                folder / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-            )
+            _file_handler = RotatingLog(folder / LOG_NAME, max_bytes=1_000_000, backups=3)
         except OSError as error:
             where = folder or error.filename
             recent.lines.append(f"cannot log to {where}: {error.strerror or error}")

@@ -113,7 +113,8 @@ def test_installed_app_reads_its_files_from_site_packages(installed):
         "import timeline_app, timeline_app.paths as p; from importlib import resources; "
         "print(timeline_app.__file__); print(p.bundled_database()); "
         "print(p.bundled_text_folder() / 'events.toml'); "
-        "print(resources.files('timeline_app') / 'icons' / 'app.svg')"
+        "print(resources.files('timeline_app') / 'icons' / 'app.svg'); "
+        "print(p.package_file('icons', 'app.svg'))"
     )
     lines = installed.run(str(installed.bin / "python"), "-c", probe).stdout.splitlines()
     for line in lines:

@@ -121,3 +121,13 @@ def test_a_period_within_one_day_cannot_end_before_it_starts():
     assert DateSpan.parse("2024-02-16T09:00", "2024-02-16T17:30").is_period
     with pytest.raises(DateError):
         DateSpan.parse("2024-02-16T17:30", "2024-02-16T09:00")
+
+
+def test_days_in_month_agrees_with_the_calendar_in_every_month_of_every_year():
+    import calendar
+
+    from timeline_app.timeline.dates import days_in_month
+
+    for year in range(1, 10000):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

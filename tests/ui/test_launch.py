@@ -181,3 +181,92 @@ def test_the_window_shows_without_loading_sqlalchemy_numpy_the_formats_or_the_ed
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env=env)  # fmt: skip
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+# What `timeline-app --db FILE` has loaded when its window first paints: the start-up's own
+# code, not what only a later action needs. Each name here was moved off that path (issue 14).
+NOT_BEFORE_THE_FIRST_PAINT = (
+    "sqlalchemy", "numpy", "alembic",
+    "timeline_app.formats.timelinejs", "timeline_app.formats.into_database",
+    "timeline_app.timeline.document",  # whole-timeline records: the commands and exports
+    "timeline_app.timeline.drafts",  # the checks of an edit
+    "timeline_app.ui.editing.edit_actions", "timeline_app.ui.editing.manager_actions",
+    "timeline_app.ui.editing.outside_changes", "timeline_app.ui.editing.read_only",
+    "timeline_app.ui.editing.event_editor", "timeline_app.ui.editing.citation_rows",
+    "timeline_app.ui.source_dialog",
+    "timeline_app.store.default_timeline", "timeline_app.store.fingerprint",  # no --db only
+    "logging.handlers", "socket", "pickle",  # the log's rotation is the app's own
+    "hashlib",  # quotes' fingerprints, when checked
+    "ctypes",  # the X11 libraries' search, where X11 is used
+    "importlib.resources",  # the package's files are found beside its modules
+    "calendar",  # the days of a month are counted by timeline/dates.py
+)  # fmt: skip
+
+_FIRST_PAINT_WATCH = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+loaded_at_paint = []
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not loaded_at_paint:
+            loaded_at_paint.extend(sys.modules)
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+original_exec = QApplication.exec
+
+def exec_and_watch(*_args):
+    app = QApplication.instance()
+    app.first_paint = FirstPaint()
+    window = next(w for w in app.topLevelWidgets() if w.objectName() == "mainWindow")
+    window.installEventFilter(app.first_paint)
+    return original_exec()
+
+QApplication.exec = exec_and_watch
+from timeline_app.cli import main
+code = main(["--db", sys.argv[1]])
+print(" ".join(sorted(loaded_at_paint)))
+sys.exit(code)
+"""
+
+
+def test_the_first_paint_of_a_launch_waits_for_nothing_it_does_not_show(tmp_path):
+    """Through the command line, as a user starts it: at the first paint none of the modules
+    moved off the way to it has loaded (a test that fails when one comes back)."""
+    import shutil
+    import subprocess
+
+    timeline = tmp_path / "timeline.tldb"
+    shutil.copyfile(paths.bundled_database(), timeline)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", _FIRST_PAINT_WATCH, str(timeline)],
+                          capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    loaded = set(done.stdout.split())
+    assert "timeline_app.ui.main_window" in loaded  # the watch saw the window's paint
+    came_back = sorted(
+        name for name in loaded
+        if any(name == gone or name.startswith(gone + ".") for gone in NOT_BEFORE_THE_FIRST_PAINT)
+    )  # fmt: skip
+    assert came_back == []
+
+
+def test_a_launched_window_has_its_edit_menu_right_after_the_first_paint(qtbot, small_db_path):
+    from timeline_app.store.database import open_database
+    from timeline_app.ui.file_actions import start_window
+
+    window = start_window(open_database(small_db_path), None)
+    qtbot.addWidget(window)
+    edit_menu = window.menuBar().actions()[1].menu()
+    assert [a.objectName() for a in edit_menu.actions()] == ["findAction", "clearFiltersAction"]
+    qtbot.waitUntil(lambda: window.edit_actions is not None, timeout=2000)
+    names = [a.objectName() for a in edit_menu.actions()]
+    for name in ("undoAction", "redoAction", "newEventAction", "editEventAction",
+                 "deleteEventAction", "findAction", "themesAction", "sourcesAction"):  # fmt: skip
+        assert name in names
+    assert names.index("newEventAction") < names.index("findAction") < names.index("themesAction")
+    assert window.outside_changes is not None
+    window.close()

@@ -410,3 +410,24 @@ def test_a_bug_in_a_query_goes_to_the_crash_handler_not_the_cannot_read_message(
     with pytest.raises(StoreBug, match="no such column"):
         window.step_selection(1)
     assert not isinstance(window._dialog, QMessageBox)
+
+
+def test_a_window_reads_the_lists_events_once_as_it_opens(qtbot, monkeypatch, small_db_path):
+    """At start-up the list is filled by the filter the window restores, not also before it
+    (each read of a large timeline's ids walks all of them), and shows every event."""
+    from timeline_app.store.database import open_database
+    from timeline_app.ui import event_list_model
+    from timeline_app.ui.main_window import MainWindow
+
+    reads = []
+    real_event_ids = event_list_model.queries.event_ids
+
+    def counted(db, wanted):
+        reads.append(wanted)
+        return real_event_ids(db, wanted)
+
+    monkeypatch.setattr(event_list_model.queries, "event_ids", counted)
+    window = MainWindow(open_database(small_db_path))
+    qtbot.addWidget(window)
+    assert reads == [TimelineFilter()]
+    assert len(list_ids(window)) == 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
@@ -16,11 +17,13 @@ from timeline_app.store.indexing import index_of
 from timeline_app.store.search import found_ids
 from timeline_app.store.timeline_index import RANK_SCALE, EventIds, Selection
 from timeline_app.timeline.dates import DateSpan
-from timeline_app.timeline.document import ArchivedText, SourceDependence
 from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Dependence, Event, Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.timeline.importance import Importance
 from timeline_app.timeline.quotes import citation_status
+
+if TYPE_CHECKING:  # the whole-timeline records load with the commands that read them
+    from timeline_app.timeline.document import ArchivedText, SourceDependence
 
 _BATCH = 900  # ids per statement, below SQLite's limit on bound parameters
 
@@ -66,6 +69,8 @@ def setting(db: Database, key: str) -> str | None:
 
 def source_dependences(db: Database) -> list[SourceDependence]:
     """How sources depend on one another (a handful of rows for a whole timeline)."""
+    from timeline_app.timeline.document import SourceDependence
+
     rows = db.read(
         "SELECT source_id, depends_on_id, kind, note FROM source_relations "
         "ORDER BY source_id, depends_on_id"
@@ -271,6 +276,8 @@ _SOURCE_COLUMNS = ", ".join(f"s.{name}" for name in SOURCE_FIELDS)
 
 def archived_texts(db: Database) -> list[ArchivedText]:
     """Every source's archived text stored in the file, by source id."""
+    from timeline_app.timeline.document import ArchivedText
+
     rows = db.read("SELECT source_id, text FROM source_texts ORDER BY source_id")
     return [ArchivedText(source_id, text) for source_id, text in rows]
 

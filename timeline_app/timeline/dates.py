@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import IntEnum
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2}))?)?)?)?$")
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31 (the calendar module would load locale on the way to the first paint)."""
+    if month == 12:
+        return 31  # and no year 10000 to count from
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
 
 
 class Precision(IntEnum):
@@ -53,7 +59,7 @@ class PartialDate:
         if self.month is not None and not 1 <= self.month <= 12:
             raise DateError(f"month {self.month} does not exist")
         if self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = days_in_month(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise DateError(f"{self.year}-{self.month:02d} has no day {self.day}")
         if self.hour is not None and (self.day is None or not 0 <= self.hour <= 23):
@@ -93,7 +99,7 @@ class PartialDate:
         if self.day is not None:
             return dt.date(self.year, self.month, self.day)
         month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return dt.date(self.year, month, days_in_month(self.year, month))
 
     def iso(self) -> str:
         """ISO 8601 cut to the precision: "1991", "2006-07", "2024-02-16", "2024-02-16T14:30"."""

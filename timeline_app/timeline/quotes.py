@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -44,6 +43,8 @@ _AROUND = 400  # how far a sentence is looked for either side of the match, in c
 
 def document_sha256(text: str) -> str:
     """The archived document's fingerprint: what a checked quote records it was found in."""
+    import hashlib  # loads OpenSSL: for checking quotes, not for showing them
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

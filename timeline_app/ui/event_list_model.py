@@ -38,7 +38,9 @@ class EventRole(IntEnum):
 class EventListModel(QAbstractListModel):
     """One row per event that passes the filter, in chronological order."""
 
-    def __init__(self, db: Database, parent=None) -> None:
+    def __init__(self, db: Database, parent=None, *, read_now: bool = True) -> None:
+        """read_now=False: no rows until set_filter (a window sets the filter it restores, and
+        a large timeline's ids are then read once, not twice)."""
         super().__init__(parent)
         self._db = db
         self._filter = TimelineFilter()
@@ -46,7 +48,8 @@ class EventListModel(QAbstractListModel):
         self._pages: OrderedDict[int, list[EventLine]] = OrderedDict()
         self._theme_names: dict[str, str] = {}
         self._names_read: tuple | None = None  # the file and its generation the names are from
-        self.reload()
+        if read_now:
+            self.reload()
 
     # -- what the window asks -------------------------------------------------------------------
 
@@ -60,6 +63,8 @@ class EventListModel(QAbstractListModel):
         return self._filter
 
     def set_database(self, db: Database) -> None:
+        if db is self._db:  # the window's first database: read at start-up by set_filter
+            return
         self._db = db
         self.reload()
 

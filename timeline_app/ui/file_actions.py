@@ -19,7 +19,6 @@ from timeline_app.logs import log
 from timeline_app.messages import readable
 from timeline_app.store import queries
 from timeline_app.store.database import Database, open_database
-from timeline_app.store.default_timeline import default_timeline, mark_user_told
 from timeline_app.store.errors import DatabaseCorrupt, NotADatabase, StoreError
 from timeline_app.ui.settings import app_settings
 from timeline_app.wording.counts import events as event_count
@@ -101,6 +100,9 @@ def open_first_timeline(path: Path | None) -> tuple[Database | None, str | None]
         path = last_opened()  # a timeline is the user's file: start where they left off
     is_default = path is None
     if path is None:
+        # Whether a 0.1.0 copy holds the user's changes (a fingerprint): only without a file.
+        from timeline_app.store.default_timeline import default_timeline, mark_user_told
+
         default = default_timeline(paths.user_data_dir(), paths.bundled_database())
         path, read_only = default.path, default.read_only
         if default.tell_user:
@@ -156,7 +158,7 @@ def set_aside(path: Path) -> Path | None:
 def start_window(db: Database, notice: str | None) -> MainWindow:
     from timeline_app.ui.main_window import MainWindow
 
-    window = MainWindow(db)
+    window = MainWindow(db, editing_after_paint=True)
     window.show()
     if notice:
         window.show_message(QMessageBox.Icon.Information, tr("Your timeline was kept"), notice)

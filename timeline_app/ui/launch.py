@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import logging
 import os
 import sys
 import traceback
 from collections.abc import Callable, Mapping
-from importlib import resources
 from pathlib import Path
 from types import TracebackType
 
-from timeline_app import APP_ID, APP_NAME, ORGANISATION, __version__
+from timeline_app import APP_ID, APP_NAME, ORGANISATION, __version__, paths
 from timeline_app.logs import log, log_file_hint, recent
 
 # The libraries Qt's xcb (X11) platform plugin loads, and the Debian packages that hold them.
@@ -30,7 +28,7 @@ HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrd
 def display_problem(
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
-    find_library: Callable[[str], str | None] = ctypes.util.find_library,
+    find_library: Callable[[str], str | None] | None = None,
 ) -> str | None:
     """Why a window cannot open here, in one line a user can act on; None when it can."""
     environ = os.environ if environ is None else environ
@@ -51,6 +49,10 @@ def display_problem(
         )
     will_use_xcb = first_choice == "xcb" or (not first_choice and not has_wayland)
     if will_use_xcb or (not has_wayland and "xcb" in requested):
+        if find_library is None:
+            import ctypes.util  # its search runs programs: only where X11 is to be used
+
+            find_library = ctypes.util.find_library
         missing = [name for name in XCB_LIBRARIES if not find_library(name)]
         if missing:
             return (
@@ -109,7 +111,7 @@ def app_icon():
     from PySide6.QtGui import QIcon
 
     for name in ("app.svg", "app.png"):
-        candidate = resources.files("timeline_app") / "icons" / name
+        candidate = paths.package_file("icons", name)
         if candidate.is_file():
             icon = QIcon(str(candidate))
             if not icon.isNull():

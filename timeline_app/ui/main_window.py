@@ -6,6 +6,7 @@ import functools
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMargins, Qt
 from PySide6.QtGui import (
@@ -40,10 +41,6 @@ from timeline_app.timeline.events import Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui import canvas_accessibility
 from timeline_app.ui.detail_pane import DetailPane
-from timeline_app.ui.editing.edit_actions import build_edit_menu
-from timeline_app.ui.editing.manager_actions import add_manager_actions
-from timeline_app.ui.editing.outside_changes import OutsideChanges
-from timeline_app.ui.editing.read_only import offer_copy_to_edit
 from timeline_app.ui.editing.session import EditSession
 from timeline_app.ui.elided_label import ElidedLabel
 from timeline_app.ui.event_list import EventListPane
@@ -53,7 +50,7 @@ from timeline_app.ui.filter_panel import NO_THEME, FilterPanel
 from timeline_app.ui.keyboard import WindowShortcutsFirst, set_tab_order
 from timeline_app.ui.overview_strip import OverviewStrip
 from timeline_app.ui.settings import app_settings, load_filter, read_bool, save_filter
-from timeline_app.ui.source_dialog import SourceDialog
+from timeline_app.ui.start_up import after_first_paint
 from timeline_app.ui.timeline_canvas import TimelineCanvas
 from timeline_app.ui.window_geometry import (
     FRAME_ALLOWANCE,
@@ -63,6 +60,11 @@ from timeline_app.ui.window_geometry import (
 )
 from timeline_app.wording.filters import describe_filter
 from timeline_app.wording.sources import attribution
+
+if TYPE_CHECKING:
+    from timeline_app.ui.editing.edit_actions import EditActions
+    from timeline_app.ui.editing.manager_actions import ManagerActions
+    from timeline_app.ui.editing.outside_changes import OutsideChanges
 
 
 def _tells_store_errors(slot: Callable) -> Callable:
@@ -86,7 +88,12 @@ def _tells_store_errors(slot: Callable) -> Callable:
 class MainWindow(QMainWindow):
     """One open timeline database, shown four ways that stay in step."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, editing_after_paint: bool = False
+    ) -> None:
+        """editing_after_paint: build the Edit menu's editing, the managers and the watch for
+        changes made elsewhere once the window has first painted (a start-up does not wait for
+        what nobody can use in its first tenth of a second); else at once."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.db = db
@@ -98,9 +105,13 @@ class MainWindow(QMainWindow):
         # One undo session per open file; the group gives the Edit menu the current one's stack.
         self.undo_group = QUndoGroup(self)
         self.edit_session: EditSession | None = None
+        # Built by build_editing (at once, or after the first paint).
+        self.edit_actions: EditActions | None = None
+        self.manager_actions: ManagerActions | None = None
+        self.outside_changes: OutsideChanges | None = None
 
         canvas_accessibility.install()
-        self.model = EventListModel(db, self)
+        self.model = EventListModel(db, self, read_now=False)  # restore_state fills it
         self.filter_panel = FilterPanel(self)
         self.canvas = TimelineCanvas(db, self)
         self.list_pane = EventListPane(self.model, self)
@@ -125,13 +136,38 @@ class MainWindow(QMainWindow):
         self.canvas.step_requested.connect(self.step_selection)
         self.canvas.clear_filters_requested.connect(self.filter_panel.clear)
         self.detail_pane.source_requested.connect(self.show_source)
-        self.detail_pane.edit_requested.connect(self.edit_actions.edit_selected)
+        self.detail_pane.edit_requested.connect(self._edit_requested)
         self.shortcuts_first = WindowShortcutsFirst(self)
         self.shortcuts_first.watch(self.findChildren(QLineEdit) + self.findChildren(QSpinBox))
 
         self._take_database(db)
         self.restore_state()
+        if editing_after_paint:
+            after_first_paint(self, self.build_editing)
+        else:
+            self.build_editing()
+
+    def build_editing(self) -> None:
+        """The Edit menu's undo, history and event actions, the theme and source managers, and
+        the watch for changes made to the file elsewhere."""
+        from timeline_app.ui.editing.edit_actions import build_edit_menu
+        from timeline_app.ui.editing.manager_actions import add_manager_actions
+        from timeline_app.ui.editing.outside_changes import OutsideChanges
+
+        if self.edit_actions is not None:
+            return
+        menu = self.edit_menu
+        find_and_clear = menu.actions()
+        for action in find_and_clear:
+            menu.removeAction(action)
+        self.edit_actions = build_edit_menu(self, menu)
+        menu.addActions(find_and_clear)
+        self.manager_actions = add_manager_actions(self, menu)
         self.outside_changes = OutsideChanges(self)
+
+    def _edit_requested(self) -> None:
+        if self.edit_actions is not None:
+            self.edit_actions.edit_selected()
 
     # -- layout, actions, menus -----------------------------------------------------------------
 
@@ -221,11 +257,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_actions = build_file_menu(self, self.menuBar().addMenu(self.tr("&File")))
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.edit_actions = build_edit_menu(self, edit_menu)
-        edit_menu.addAction(self.find_action)
-        edit_menu.addAction(self.clear_action)
-        self.manager_actions = add_manager_actions(self, edit_menu)
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addAction(self.clear_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
@@ -273,7 +307,7 @@ class MainWindow(QMainWindow):
         if old is not None and old.db is db:
             return
         session = EditSession(
-            db, self, tell=self._tell_warning, offer_copy=lambda: offer_copy_to_edit(self)
+            db, self, tell=self._tell_warning, offer_copy=self._offer_copy_to_edit
         )
         session.applied.connect(self.show_change)
         self.undo_group.addStack(session.stack)
@@ -282,6 +316,11 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.undo_group.removeStack(old.stack)
             old.deleteLater()
+
+    def _offer_copy_to_edit(self) -> EditSession | None:
+        from timeline_app.ui.editing.read_only import offer_copy_to_edit
+
+        return offer_copy_to_edit(self)
 
     def _tell_warning(self, title: str, text: str) -> None:
         self.show_message(QMessageBox.Icon.Warning, title, text)
@@ -292,7 +331,7 @@ class MainWindow(QMainWindow):
         selection kept where its event still is."""
         self.themes = queries.themes(self.db)
         self.total = queries.total_events(self.db)
-        if change.sources_changed:
+        if change.sources_changed and self.edit_actions is not None:
             self.edit_actions.sources_changed()
         if change.themes_changed:
             self.canvas.set_database(self.db, self.themes)
@@ -390,7 +429,8 @@ class MainWindow(QMainWindow):
         self.canvas.set_selected(event_id, event.when if event else None)
         canvas_accessibility.selection_changed(self.canvas)
         self.detail_pane.show_event(event)
-        self.edit_actions.selection_changed()
+        if self.edit_actions is not None:
+            self.edit_actions.selection_changed()
         self.order_tab_chain()  # the quotes' buttons are new
 
     @_tells_store_errors
@@ -429,6 +469,8 @@ class MainWindow(QMainWindow):
     @_tells_store_errors
     def show_source(self, source: Source) -> None:
         """A source without a web link: its details and every event that cites it."""
+        from timeline_app.ui.source_dialog import SourceDialog
+
         dialog = SourceDialog(source, queries.events_citing(self.db, source.id), self)
         dialog.event_chosen.connect(self._go_to_event)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -9,11 +9,11 @@ English catalogue is always installed first: it gives `%n` plurals their English
 from __future__ import annotations
 
 import logging
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from timeline_app.paths import package_file
 from timeline_app.wording.translation import use_translation
 
 CATALOGUE = "timeline_app"
@@ -22,7 +22,7 @@ _installed: list[QTranslator] = []  # Qt does not own them: they live as long as
 
 
 def catalogue_folder() -> Path:
-    return Path(str(resources.files("timeline_app") / "i18n"))
+    return package_file("i18n")
 
 
 def translators_installed() -> bool:

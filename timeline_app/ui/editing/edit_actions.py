@@ -26,12 +26,12 @@ from timeline_app.messages import readable
 from timeline_app.store import queries
 from timeline_app.store.database import Database
 from timeline_app.store.errors import StoreError
-from timeline_app.timeline.drafts import EventDraft
 from timeline_app.timeline.events import DOCUMENTS
 from timeline_app.ui.editing.read_only import ready_to_edit
 from timeline_app.wording.editing import error_text, event_deletion_text
 
 if TYPE_CHECKING:
+    from timeline_app.timeline.drafts import EventDraft
     from timeline_app.ui.editing.event_editor import EventEditor
     from timeline_app.ui.main_window import MainWindow
 
@@ -206,6 +206,8 @@ class EditActions(QObject):
 
     def new_event(self) -> None:
         """An editor for a new event at the selected event's date, or the view's centre."""
+        from timeline_app.timeline.drafts import EventDraft  # the checks of an edit: on first use
+
         window = self.window
         start = self._date_for_new_event()
         if not ready_to_edit(window):
