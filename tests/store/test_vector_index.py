@@ -7,6 +7,7 @@ from array import array
 import numpy as np
 import pytest
 
+from timeline_app.store import vector_index
 from timeline_app.store.timeline_index import TimelineIndex
 from timeline_app.store.vector_index import VectorIndex
 from timeline_app.timeline.filter import TimelineFilter
@@ -56,10 +57,17 @@ def _plain(values) -> list:
     return [int(v) for v in values]
 
 
+@pytest.mark.parametrize("sparse", [None, 1, 10**9])  # as shipped; never; always
 @pytest.mark.parametrize("primary_among_themes", [False, True])
 @pytest.mark.parametrize("id_spread", [1, 50])
 @pytest.mark.parametrize("seed", range(4))
-def test_every_answer_is_the_plain_index_answer(seed, id_spread, primary_among_themes):
+def test_every_answer_is_the_plain_index_answer(
+    seed, id_spread, primary_among_themes, sparse, monkeypatch
+):
+    """`sparse` moves the share of events below which a selection is worked out from its own
+    positions (vector_index._SPARSE), so that both ways are compared whatever the filter."""
+    if sparse is not None:
+        monkeypatch.setattr(vector_index, "_SPARSE", sparse)
     rng = random.Random(seed)
     events = rng.choice([1, 7, 400, 3000])
     arrays = _random_arrays(rng, events, id_spread, primary_among_themes)

@@ -177,12 +177,37 @@ class VectorIndex(TimelineIndex):
             starts = self.starts
         else:
             positions = np.flatnonzero(keep).astype(np.int64, copy=False)
-            starts, wide = self.starts[positions], wide[keep[wide]]
+            starts = self.starts[positions]
+        sparse = keep is not None and len(positions) * _SPARSE < len(self.ids)
+        if sparse:  # a search's few: ask about them alone, not about every event
+            wide = positions[self.ends[positions] > starts]
+            by_theme = self._starts_by_theme_among(positions, starts)
+        else:
+            if keep is not None:
+                wide = wide[keep[wide]]
+            by_theme = self._starts_by_theme(keep, theme_bits)
         last_day = 0
         if len(positions):
             last_day = max(0, int(starts[-1]), int(self.ends[wide].max()) if len(wide) else 0)
-        by_theme = self._starts_by_theme(keep, theme_bits)
         return VectorSelection(positions, starts, by_theme, wide, self.starts[wide], last_day)
+
+    def _starts_by_theme_among(
+        self, positions: np.ndarray, starts: np.ndarray
+    ) -> dict[int, np.ndarray]:
+        """_starts_by_theme for a few selected events: grouped by sorting them alone (a stable
+        sort keeps each group's days ascending and its earliest event first)."""
+        themes = self.primary[positions]
+        order = np.argsort(themes, kind="stable")
+        grouped = themes[order]
+        bounds = (np.flatnonzero(np.diff(grouped)) + 1).tolist()
+        begins = [0, *bounds] if len(order) else []
+        ends = [*bounds, len(order)] if len(order) else []
+        grouped_starts = starts[order]
+        found = [
+            (int(positions[order[begin]]), int(grouped[begin]), grouped_starts[begin:end])
+            for begin, end in zip(begins, ends, strict=True)
+        ]
+        return {theme: days for _, theme, days in sorted(found, key=lambda f: f[0])}
 
     def _grouped_by_theme(self) -> tuple:
         """Once per index: the events grouped by primary theme (chronological within each), the
@@ -368,6 +393,9 @@ class VectorIndex(TimelineIndex):
             )
         self._theme_order = self._wide = self._everything = None
 
+
+# A selection of fewer than one event in this many is worked out from its own positions.
+_SPARSE = 8
 
 _ARRAY_TYPES = {
     "ids": ("id", np.int64), "starts": ("start", np.int64), "ends": ("end", np.int64),
