@@ -110,6 +110,11 @@ def theme_counts(db: Database, wanted: TimelineFilter) -> dict[str, int]:
     return index_of(db).theme_counts(wanted, lambda text: found_ids(db, text))
 
 
+def kept_theme_counts(db: Database, wanted: TimelineFilter) -> dict[str, int] | None:
+    """theme_counts when they are already known (no counting needed), else None."""
+    return index_of(db).kept_theme_counts(wanted)
+
+
 def extent(db: Database, wanted: TimelineFilter) -> tuple[int, int] | None:
     """The first and last day touched by the events that pass the filter."""
     selection = _selection(db, wanted)

@@ -290,6 +290,11 @@ class TimelineIndex:
                     self._theme_counts.popitem(last=False)
         return dict(counts)
 
+    def kept_theme_counts(self, wanted: TimelineFilter) -> dict[str, int] | None:
+        """theme_counts if they are kept from an earlier question, else None (nothing counted)."""
+        counts = self._theme_counts.get(_key(wanted.with_themes(frozenset())))
+        return None if counts is None else dict(counts)
+
     def _count_themes(self, selection: Selection) -> dict[str, int]:
         per_mask = Counter(_gather(self.masks, selection.positions))
         return {

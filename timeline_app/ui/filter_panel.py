@@ -139,6 +139,13 @@ class FilterPanel(QWidget):
             box.setText(f"{_plain(theme.name)} ({count:,})")
             box.setAccessibleDescription(self.tr("%n event(s)", "", count))
 
+    def show_counting(self) -> None:
+        """The themes' counts are being counted: say so rather than show the last filter's."""
+        for theme in self._themes:
+            box = self.theme_boxes[theme.slug]
+            box.setText(f"{_plain(theme.name)} (…)")
+            box.setAccessibleDescription(self.tr("counting"))
+
     # -- the filter -----------------------------------------------------------------------------
 
     def current_filter(self) -> TimelineFilter:
