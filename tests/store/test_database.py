@@ -152,3 +152,13 @@ def test_the_bundled_file_opens_read_only_and_refuses_every_write(tmp_path):
     db.close()
     assert bundled.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bundled.db"]
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_the_window_reads_the_file_through_a_memory_map(bundled_copy, read_only):
+    db = open_database(bundled_copy, read_only=read_only)
+    try:
+        assert db.read("PRAGMA mmap_size")[0][0] > 0
+        assert queries.total_events(db) > 0  # reads as before
+    finally:
+        db.close()
