@@ -4,6 +4,7 @@ an older one's count before it starts."""
 from __future__ import annotations
 
 from timeline_app.store import queries
+from timeline_app.store.database import open_database
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui.event_list_model import EventRole
 
@@ -64,3 +65,25 @@ def test_counts_already_known_and_filters_without_a_search_are_shown_at_once(qtb
     counts = queries.theme_counts(window.db, TimelineFilter(first_year=2020))
     box = window.filter_panel.theme_boxes[window.themes[0].slug]
     assert box.text().endswith(f"({counts[window.themes[0].slug]:,})")
+
+
+def test_typing_starts_the_search_before_the_pause_ends(qtbot, window, monkeypatch):
+    from timeline_app.store import search, search_ahead
+
+    qtbot.keyClicks(window.filter_panel.search_box, "pipeline")
+    running = search_ahead._running.get(window.db)
+    assert running is not None and running.query == '"pipeline"*'  # at the keystroke
+    assert window.current_filter().search == ""  # the pause is not over yet
+    other = open_database(window.db.path, read_only=True)  # leaves the window's caches alone
+    try:
+        expected = list(queries.event_ids(other, TimelineFilter(search="pipeline")))
+    finally:
+        other.close()
+    assert expected
+    running.join(timeout=5)
+    asked = []
+    monkeypatch.setattr(
+        search_ahead, "found_ids", lambda *a: asked.append(a) or search.found_ids(*a)
+    )
+    qtbot.waitUntil(lambda: _list_ids(window) == expected, timeout=2000)
+    assert asked == []  # the window took the answer found while the reader typed

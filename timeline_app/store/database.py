@@ -56,6 +56,14 @@ class Database:
         except sqlite3.Error as error:
             raise explain_sqlite_error(error, self.path) from error
 
+    def reading_connection(self) -> sqlite3.Connection:
+        """A read-only connection of its own to the same file, for a thread that reads while
+        the window goes on (the caller closes it)."""
+        try:
+            return sqlite3.connect(_read_only_uri(self.path), uri=True, check_same_thread=False)
+        except sqlite3.Error as error:
+            raise explain_sqlite_error(error, self.path) from error
+
     def write(self, sql: str, parameters: tuple | list = ()) -> None:
         """Run one statement and commit it, straight from sqlite3."""
         try:

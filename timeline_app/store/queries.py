@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
 from timeline_app.store.indexing import index_of
-from timeline_app.store.search import found_ids
+from timeline_app.store.search_ahead import found_ids_ahead
 from timeline_app.store.timeline_index import RANK_SCALE, EventIds, Selection
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.document import ArchivedText, SourceDependence
@@ -51,7 +51,7 @@ class MarkRow:
 
 
 def _selection(db: Database, wanted: TimelineFilter) -> Selection:
-    return index_of(db).select(wanted, lambda text: found_ids(db, text))
+    return index_of(db).select(wanted, lambda text: found_ids_ahead(db, text))
 
 
 def timeline_title(db: Database) -> str:
@@ -107,7 +107,7 @@ def event_ids(db: Database, wanted: TimelineFilter) -> EventIds:
 
 def theme_counts(db: Database, wanted: TimelineFilter) -> dict[str, int]:
     """For each theme, how many events it would show under the rest of the filter."""
-    return index_of(db).theme_counts(wanted, lambda text: found_ids(db, text))
+    return index_of(db).theme_counts(wanted, lambda text: found_ids_ahead(db, text))
 
 
 def kept_theme_counts(db: Database, wanted: TimelineFilter) -> dict[str, int] | None:

@@ -35,6 +35,8 @@ class FilterPanel(QWidget):
     """
 
     filter_changed = Signal(object)  # TimelineFilter
+    # The search box's text as typed, before the pause that applies it (to start searching).
+    search_typed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,6 +201,7 @@ class FilterPanel(QWidget):
     def _search_typed(self) -> None:
         if not self._quiet:
             self._search_timer.start()
+            self.search_typed.emit(self.search_box.text().strip())
 
     def _emit_now(self) -> None:
         self._search_timer.stop()

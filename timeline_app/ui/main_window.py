@@ -36,6 +36,7 @@ from timeline_app.store.database import Database, open_database
 from timeline_app.store.errors import StoreError
 from timeline_app.store.indexing import save_index
 from timeline_app.store.search import fts_query, words_to_highlight
+from timeline_app.store.search_ahead import search_ahead, stop_searching
 from timeline_app.timeline.events import Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui import canvas_accessibility
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self._counting.timeout.connect(self._finish_counts)
 
         self.filter_panel.filter_changed.connect(self.apply_filter)
+        self.filter_panel.search_typed.connect(lambda text: search_ahead(self.db, text))
         self.list_pane.view.selectionModel().currentChanged.connect(self._list_current_changed)
         self.list_pane.clear_filters_requested.connect(self.filter_panel.clear)
         self.canvas.event_clicked.connect(self.select_event)
@@ -338,6 +340,7 @@ class MainWindow(QMainWindow):
         self.filter_panel.set_filter(self._known_themes_only(self._filter))
         self.canvas.fit_all()
         save_index(old)
+        stop_searching(old)
         old.close()
         return True
 
