@@ -9,6 +9,7 @@ from benchmarks.make_dataset import make_dataset
 from timeline_app.store import queries, timeline_index
 from timeline_app.store.database import open_database
 from timeline_app.store.indexing import build_index, index_of
+from timeline_app.store.search import found_ids
 from timeline_app.timeline.filter import TimelineFilter
 
 
@@ -197,7 +198,7 @@ def test_texts_with_one_full_text_query_share_one_search(synthetic, kind):
 
         def matching(text):
             asked.append(text)
-            return queries.found_ids(db, text)
+            return found_ids(db, text)
 
         answers = [
             list(index.event_ids(index.select(TimelineFilter(search=text), matching)))
