@@ -155,7 +155,15 @@ def test_the_bundled_file_opens_read_only_and_refuses_every_write(tmp_path):
 
 
 @pytest.mark.parametrize("read_only", [False, True])
-def test_the_window_reads_the_file_through_a_memory_map(bundled_copy, read_only):
+def test_a_large_file_is_read_through_a_memory_map_a_small_one_is_not(
+    bundled_copy, read_only, monkeypatch
+):
+    db = open_database(bundled_copy, read_only=read_only)
+    try:
+        assert db.read("PRAGMA mmap_size")[0][0] == 0  # a few megabytes
+    finally:
+        db.close()
+    monkeypatch.setattr(database, "MAPPED_FROM", bundled_copy.stat().st_size)  # large enough
     db = open_database(bundled_copy, read_only=read_only)
     try:
         assert db.read("PRAGMA mmap_size")[0][0] > 0

@@ -32,6 +32,7 @@ KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAPPED_BYTES = 1 << 32  # of the file read through a memory map (see _connect)
+MAPPED_FROM = 100_000_000  # bytes: files this large are read through a memory map
 BUSY_TIMEOUT_MS = 3000  # how long to wait for another program's write before calling it locked
 
 
@@ -218,8 +219,12 @@ def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     _on_connect(connection, None)
     # The window reads rows scattered over the file (a page of the list, the events in view):
     # through a memory map, 50 such rows of a 3.3 GB file took 1.5-3 ms instead of 7-15 ms.
-    # SQLite caps the map at its own limit (2 GB by default) and reads the rest as before.
-    connection.execute(f"PRAGMA mmap_size = {MAPPED_BYTES}")
+    # SQLite caps the map at its own limit (2 GB by default) and reads the rest as before. Only
+    # large files: a read error on a mapped page stops the program (SIGBUS) where a read would
+    # be an error the window tells, and a small file gains nothing.
+    with suppress(OSError):
+        if path.stat().st_size >= MAPPED_FROM:
+            connection.execute(f"PRAGMA mmap_size = {MAPPED_BYTES}")
     return connection
 
 
