@@ -152,3 +152,21 @@ def test_the_bundled_file_opens_read_only_and_refuses_every_write(tmp_path):
     db.close()
     assert bundled.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bundled.db"]
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_large_file_is_read_through_a_memory_map_a_small_one_is_not(
+    bundled_copy, read_only, monkeypatch
+):
+    db = open_database(bundled_copy, read_only=read_only)
+    try:
+        assert db.read("PRAGMA mmap_size")[0][0] == 0  # a few megabytes
+    finally:
+        db.close()
+    monkeypatch.setattr(database, "MAPPED_FROM", bundled_copy.stat().st_size)  # large enough
+    db = open_database(bundled_copy, read_only=read_only)
+    try:
+        assert db.read("PRAGMA mmap_size")[0][0] > 0
+        assert queries.total_events(db) > 0  # reads as before
+    finally:
+        db.close()

@@ -9,6 +9,7 @@ from benchmarks.make_dataset import make_dataset
 from timeline_app.store import queries, timeline_index
 from timeline_app.store.database import open_database
 from timeline_app.store.indexing import build_index, index_of
+from timeline_app.store.search import found_ids
 from timeline_app.timeline.filter import TimelineFilter
 
 
@@ -177,3 +178,36 @@ def test_landmarks_hold_every_notable_event_in_the_span_that_passes_the_filter(b
     assert set(chosen) <= set(energy.positions)
     ranks = [index.ranks[p] for p in chosen]
     assert ranks == sorted(ranks, reverse=True)
+
+
+@pytest.mark.parametrize("kind", ["plain", "numpy"])
+def test_texts_with_one_full_text_query_share_one_search(synthetic, kind):
+    """ "pipeline", "pipeline," and " pipeline " are one query: SQLite is asked once, and each
+    answers as a fresh query of its own would."""
+    db = open_database(synthetic)
+    try:
+        index = index_of(db)
+        if kind == "numpy":
+            from timeline_app.store.vector_index import VectorIndex
+
+            index = VectorIndex(
+                index.ids, index.starts, index.ends, index.masks, index.primary, index.ranks,
+                theme_slugs=index.theme_slugs,
+            )  # fmt: skip
+        asked = []
+
+        def matching(text):
+            asked.append(text)
+            return found_ids(db, text)
+
+        answers = [
+            list(index.event_ids(index.select(TimelineFilter(search=text), matching)))
+            for text in ("pipeline", "pipeline,", " pipeline ", "pipeline")
+        ]
+        assert asked == ["pipeline"]
+        assert answers[0] and all(answer == answers[0] for answer in answers)
+        assert answers[0] == queries.event_ids(db, TimelineFilter(search="pipeline,"))
+        index.select(TimelineFilter(search="pipelines"), matching)
+        assert asked == ["pipeline", "pipelines"]  # another query is asked for
+    finally:
+        db.close()

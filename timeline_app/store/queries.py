@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from timeline_app.store.database import Database
 from timeline_app.store.errors import UnknownTheme
 from timeline_app.store.indexing import index_of
-from timeline_app.store.search import found_ids
+from timeline_app.store.search_ahead import found_ids_ahead
 from timeline_app.store.timeline_index import RANK_SCALE, EventIds, Selection
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.events import SOURCE_FIELDS, Citation, Dependence, Event, Source, Theme
@@ -54,7 +54,7 @@ class MarkRow:
 
 
 def _selection(db: Database, wanted: TimelineFilter) -> Selection:
-    return index_of(db).select(wanted, lambda text: found_ids(db, text))
+    return index_of(db).select(wanted, lambda text: found_ids_ahead(db, text))
 
 
 def timeline_title(db: Database) -> str:
@@ -112,7 +112,12 @@ def event_ids(db: Database, wanted: TimelineFilter) -> EventIds:
 
 def theme_counts(db: Database, wanted: TimelineFilter) -> dict[str, int]:
     """For each theme, how many events it would show under the rest of the filter."""
-    return index_of(db).theme_counts(wanted, lambda text: found_ids(db, text))
+    return index_of(db).theme_counts(wanted, lambda text: found_ids_ahead(db, text))
+
+
+def kept_theme_counts(db: Database, wanted: TimelineFilter) -> dict[str, int] | None:
+    """theme_counts when they are already known (no counting needed), else None."""
+    return index_of(db).kept_theme_counts(wanted)
 
 
 def extent(db: Database, wanted: TimelineFilter) -> tuple[int, int] | None:

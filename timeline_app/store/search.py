@@ -19,6 +19,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
 # An empty phrase matches no row: the query for a search with nothing searchable in it.
 NOTHING = '""'
+# The ids an FTS query finds, as one comma-separated string (see found_ids).
+FOUND_IDS = "SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ?"
 INSERT_ROW = "INSERT INTO events_fts(rowid, title, summary, quotes) VALUES (?, ?, ?, ?)"
 
 
@@ -73,5 +75,4 @@ def found_ids(db: Database, text: str) -> str:
     query = fts_query(text)
     if query is None:
         return ""
-    rows = db.read("SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ?", (query,))
-    return rows[0][0] or ""
+    return db.read(FOUND_IDS, (query,))[0][0] or ""

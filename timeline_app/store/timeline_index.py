@@ -259,11 +259,16 @@ class TimelineIndex:
         return sum(1 << i for i, slug in enumerate(self.theme_slugs) if slug in slugs)
 
     def _search(self, text: str, matching: Matching):
-        cached = self._searches.get(text)
+        """The ids a search finds, kept by its full-text query: texts that differ only in what
+        the query leaves out (punctuation, spaces, a letter's accent) share one answer."""
+        key = fts_query(text) or ""
+        cached = self._searches.get(key)
         if cached is None:
-            cached = self._searches[text] = self._found(matching(text))
+            cached = self._searches[key] = self._found(matching(text))
             if len(self._searches) > _CACHED_FILTERS:
                 self._searches.popitem(last=False)
+        else:
+            self._searches.move_to_end(key)
         return cached
 
     @staticmethod
@@ -284,6 +289,11 @@ class TimelineIndex:
                 if len(self._theme_counts) > _CACHED_FILTERS:
                     self._theme_counts.popitem(last=False)
         return dict(counts)
+
+    def kept_theme_counts(self, wanted: TimelineFilter) -> dict[str, int] | None:
+        """theme_counts if they are kept from an earlier question, else None (nothing counted)."""
+        counts = self._theme_counts.get(_key(wanted.with_themes(frozenset())))
+        return None if counts is None else dict(counts)
 
     def _count_themes(self, selection: Selection) -> dict[str, int]:
         per_mask = Counter(_gather(self.masks, selection.positions))

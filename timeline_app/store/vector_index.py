@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from timeline_app.store.freed_memory import keep_freed_memory
 from timeline_app.store.search import fts_query
 from timeline_app.store.timeline_index import (
     RANK_SCALE,
@@ -60,11 +61,13 @@ class VectorIndex(TimelineIndex):
         self.primary = _vector(primary, np.int8)
         self.ranks = _vector(ranks, np.uint16)
         self.theme_slugs = theme_slugs
+        keep_freed_memory()  # selections of a large timeline reuse the pages of older ones
         self.longest = int((self.ends - self.starts).max()) if len(self.ids) else 0
         self._table: np.ndarray | None = None  # see _table_by_id
         self._by_id: tuple[np.ndarray, np.ndarray] | None = None  # see _sorted_ids
-        self._theme_order: tuple | None = None  # see _starts_by_theme
+        self._theme_order: tuple | None = None  # see _grouped_by_theme
         self._wide: np.ndarray | None = None  # see _selection
+        self._everything: VectorSelection | None = None  # see _selection
         self._selections: OrderedDict = OrderedDict()
         self._searches: OrderedDict = OrderedDict()
         self._theme_counts: OrderedDict = OrderedDict()
@@ -138,56 +141,115 @@ class VectorIndex(TimelineIndex):
             last = dt.date(wanted.last_year, 12, 31).toordinal()
             end = int(np.searchsorted(self.starts, last, side="right"))
         keep = np.ones(end, dtype=bool) if end < len(self.ids) else None  # None: keep all
+        themes_alone = keep is None  # whether only the themes decide (see _starts_by_theme)
         if matching is not None and fts_query(wanted.search) is not None:
             positions = self.positions_of(self._search(wanted.search.strip(), matching))
             keep = np.zeros(len(self.ids), dtype=bool)
             keep[positions[positions < end]] = True
+            themes_alone = False
         if wanted.first_year is not None:
             first = dt.date(wanted.first_year, 1, 1).toordinal()
             keep = _both(keep, self.ends >= first)
+            themes_alone = False
+        bits = None
         if wanted.themes:
-            bits = np.uint64(self.theme_bits(wanted.themes))
-            keep = _both(keep, (self.masks & bits) != 0)
+            bits = self.theme_bits(wanted.themes)
+            keep = _both(keep, (self.masks & np.uint64(bits)) != 0)
         if keep is not None and len(keep) < len(self.ids):
             keep = np.concatenate((keep, np.zeros(len(self.ids) - len(keep), dtype=bool)))
-        return self._selection(keep)
+        return self._selection(keep, bits if themes_alone else None)
 
-    def _selection(self, keep: np.ndarray | None) -> VectorSelection:  # type: ignore[override]
-        """The selection of the positions where `keep` is true (None: every event)."""
+    def _selection(self, keep: np.ndarray | None, theme_bits: int | None = None) -> VectorSelection:  # type: ignore[override]
+        """The selection of the positions where `keep` is true (None: every event); theme_bits
+        when `keep` is those themes' events and nothing else."""
         if self._wide is None:  # once per index: the events lasting more than a day
             self._wide = np.flatnonzero(self.ends > self.starts).astype(np.int64, copy=False)
         if keep is None:
+            if self._everything is None:  # the common case, kept for as long as the index
+                self._everything = self._selection_of(None, None)
+            return self._everything
+        return self._selection_of(keep, theme_bits)
+
+    def _selection_of(self, keep: np.ndarray | None, theme_bits: int | None) -> VectorSelection:
+        wide = self._wide
+        if keep is None:
             positions = np.arange(len(self.ids), dtype=np.int64)
-            starts, wide = self.starts, self._wide
+            starts = self.starts
         else:
             positions = np.flatnonzero(keep).astype(np.int64, copy=False)
-            starts, wide = self.starts[keep], self._wide[keep[self._wide]]
+            starts = self.starts[positions]
+        sparse = keep is not None and len(positions) * _SPARSE < len(self.ids)
+        if sparse:  # a search's few: ask about them alone, not about every event
+            wide = positions[self.ends[positions] > starts]
+            by_theme = self._starts_by_theme_among(positions, starts)
+        else:
+            if keep is not None:
+                wide = wide[keep[wide]]
+            by_theme = self._starts_by_theme(keep, theme_bits)
         last_day = 0
         if len(positions):
             last_day = max(0, int(starts[-1]), int(self.ends[wide].max()) if len(wide) else 0)
-        return VectorSelection(
-            positions, starts, self._starts_by_theme(keep), wide, self.starts[wide], last_day
-        )
+        return VectorSelection(positions, starts, by_theme, wide, self.starts[wide], last_day)
 
-    def _starts_by_theme(self, keep: np.ndarray | None) -> dict[int, np.ndarray]:
-        """Each primary theme's first days among the kept events, ascending, themes in the
-        order of their earliest kept event (as the plain index finds them)."""
-        if self._theme_order is None:  # once per index: the events grouped by primary theme
+    def _starts_by_theme_among(
+        self, positions: np.ndarray, starts: np.ndarray
+    ) -> dict[int, np.ndarray]:
+        """_starts_by_theme for a few selected events: grouped by sorting them alone (a stable
+        sort keeps each group's days ascending and its earliest event first)."""
+        themes = self.primary[positions]
+        order = np.argsort(themes, kind="stable")
+        grouped = themes[order]
+        bounds = (np.flatnonzero(np.diff(grouped)) + 1).tolist()
+        begins = [0, *bounds] if len(order) else []
+        ends = [*bounds, len(order)] if len(order) else []
+        grouped_starts = starts[order]
+        found = [
+            (int(positions[order[begin]]), int(grouped[begin]), grouped_starts[begin:end])
+            for begin, end in zip(begins, ends, strict=True)
+        ]
+        return {theme: days for _, theme, days in sorted(found, key=lambda f: f[0])}
+
+    def _grouped_by_theme(self) -> tuple:
+        """Once per index: the events grouped by primary theme (chronological within each), the
+        groups' first days and theme masks, and each group as (theme, begin, end, whole) where
+        whole says every event of the group carries its primary theme among its themes."""
+        if self._theme_order is None:
             order = np.argsort(self.primary, kind="stable")  # stable: starts stay ascending
-            themes = self.primary[order]
+            themes, masks = self.primary[order], self.masks[order]
             bounds = np.flatnonzero(np.diff(themes)) + 1
             begins = np.concatenate(([0], bounds)).tolist() if len(order) else []
             ends = [*begins[1:], len(order)][: len(begins)]
-            groups = [(int(themes[b]), b, e) for b, e in zip(begins, ends, strict=True)]
-            self._theme_order = (order, self.starts[order], groups)
-        order, grouped_starts, groups = self._theme_order
-        kept_in_order = None if keep is None else keep[order]
+            groups = []
+            for begin, end in zip(begins, ends, strict=True):
+                theme = int(themes[begin])
+                bit = np.uint64(1 << theme) if theme >= 0 else np.uint64(0)
+                whole = theme >= 0 and bool(np.all(masks[begin:end] & bit))
+                groups.append((theme, begin, end, whole))
+            self._theme_order = (order, self.starts[order], masks, groups)
+        return self._theme_order
+
+    def _starts_by_theme(
+        self, keep: np.ndarray | None, theme_bits: int | None = None
+    ) -> dict[int, np.ndarray]:
+        """Each primary theme's first days among the kept events, ascending, themes in the
+        order of their earliest kept event (as the plain index finds them).
+
+        When only themes decide, a group whose primary theme is ticked passes whole (every
+        event in it carries that theme): its days are the group's own, not copied; only the
+        other groups are looked at event by event."""
+        order, grouped_starts, grouped_masks, groups = self._grouped_by_theme()
+        kept_in_order = None
         found = []
-        for theme, begin, end in groups:
-            if kept_in_order is None:
+        for theme, begin, end, whole in groups:
+            if keep is None or (theme_bits is not None and whole and theme_bits >> theme & 1):
                 starts, first = grouped_starts[begin:end], int(order[begin])
             else:
-                kept = kept_in_order[begin:end]
+                if theme_bits is not None:
+                    kept = (grouped_masks[begin:end] & np.uint64(theme_bits)) != 0
+                else:
+                    if kept_in_order is None:
+                        kept_in_order = keep[order]
+                    kept = kept_in_order[begin:end]
                 hits = np.flatnonzero(kept)
                 if not len(hits):
                     continue
@@ -301,6 +363,7 @@ class VectorIndex(TimelineIndex):
         for name in _ARRAY_TYPES:
             setattr(self, name, np.delete(getattr(self, name), positions))
         self._table = None  # filled again when next asked: one pass
+        self._everything = None
         if self._by_id is not None:  # kept up to date: sorting a million ids again costs 0.1 s
             sorted_ids, order = self._by_id
             dropped = np.asarray(positions, np.int64)
@@ -328,8 +391,11 @@ class VectorIndex(TimelineIndex):
                 np.insert(sorted_ids, at, new_ids),
                 np.insert(order, at, np.array([p for _, p in landed], np.int64)),
             )
-        self._theme_order = self._wide = None
+        self._theme_order = self._wide = self._everything = None
 
+
+# A selection of fewer than one event in this many is worked out from its own positions.
+_SPARSE = 8
 
 _ARRAY_TYPES = {
     "ids": ("id", np.int64), "starts": ("start", np.int64), "ends": ("end", np.int64),

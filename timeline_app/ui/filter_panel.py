@@ -35,6 +35,8 @@ class FilterPanel(QWidget):
     """
 
     filter_changed = Signal(object)  # TimelineFilter
+    # The search box's text as typed, before the pause that applies it (to start searching).
+    search_typed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +143,13 @@ class FilterPanel(QWidget):
                 box.setText(text)
                 box.setAccessibleDescription(self.tr("%n event(s)", "", count))
 
+    def show_counting(self) -> None:
+        """The themes' counts are being counted: say so rather than show the last filter's."""
+        for theme in self._themes:
+            box = self.theme_boxes[theme.slug]
+            box.setText(f"{_plain(theme.name)} (…)")
+            box.setAccessibleDescription(self.tr("counting"))
+
     # -- the filter -----------------------------------------------------------------------------
 
     def current_filter(self) -> TimelineFilter:
@@ -194,6 +203,7 @@ class FilterPanel(QWidget):
     def _search_typed(self) -> None:
         if not self._quiet:
             self._search_timer.start()
+            self.search_typed.emit(self.search_box.text().strip())
 
     def _emit_now(self) -> None:
         self._search_timer.stop()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMargins, Qt
+from PySide6.QtCore import QByteArray, QMargins, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -36,7 +36,8 @@ from timeline_app.store import queries
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.errors import StoreError
 from timeline_app.store.indexing import save_index
-from timeline_app.store.search import words_to_highlight
+from timeline_app.store.search import fts_query, words_to_highlight
+from timeline_app.store.search_ahead import search_ahead, stop_searching
 from timeline_app.timeline.events import Source, Theme
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.ui import canvas_accessibility
@@ -128,8 +129,14 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Event count"))
         self.statusBar().addPermanentWidget(self.count_label)
+        # A search's theme counts come after its list and timeline are shown (see apply_filter).
+        self._counting = QTimer(self)
+        self._counting.setSingleShot(True)
+        self._counting.setInterval(0)
+        self._counting.timeout.connect(self._finish_counts)
 
         self.filter_panel.filter_changed.connect(self.apply_filter)
+        self.filter_panel.search_typed.connect(lambda text: search_ahead(self.db, text))
         self.list_pane.view.selectionModel().currentChanged.connect(self._list_current_changed)
         self.list_pane.clear_filters_requested.connect(self.filter_panel.clear)
         self.canvas.event_clicked.connect(self.select_event)
@@ -372,6 +379,7 @@ class MainWindow(QMainWindow):
         self.filter_panel.set_filter(self._known_themes_only(self._filter))
         self.canvas.fit_all()
         save_index(old)
+        stop_searching(old)
         old.close()
         return True
 
@@ -390,22 +398,40 @@ class MainWindow(QMainWindow):
         words = words_to_highlight(wanted.search)
         self.list_pane.set_highlight(words)
         self.detail_pane.set_highlight(words)
-        self._show_counts()
+        # A search's counts per theme need a second pass over what it found (the rest of the
+        # filter, without the themes): the matches are shown first, and a newer keystroke
+        # drops the count of an older one before it starts.
+        self._show_counts(themes_later=fts_query(wanted.search) is not None)
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_event(keep)
         else:
             self.select_event(None)
 
-    def _show_counts(self) -> None:
-        """Each theme's count, the events shown of all, and the filter in words."""
+    def _show_counts(self, themes_later: bool = False) -> None:
+        """Each theme's count, the events shown of all, and the filter in words; with
+        themes_later, theme counts not yet known are counted once the window has painted."""
         wanted = self._filter
-        self.filter_panel.set_counts(queries.theme_counts(self.db, wanted))
-        shown = len(self.model.ids)
-        self.count_label.setText(
-            self.tr("{shown} of {total} events").format(shown=f"{shown:,}", total=f"{self.total:,}")
-        )
+        counts = queries.kept_theme_counts(self.db, wanted)
+        if counts is None and themes_later:
+            self.filter_panel.show_counting()
+            self._counting.start()
+        else:
+            self._counting.stop()
+            if counts is None:
+                counts = queries.theme_counts(self.db, wanted)
+            self.filter_panel.set_counts(counts)
+        shown, total = f"{len(self.model.ids):,}", f"{self.total:,}"
+        if self._counting.isActive():
+            text = self.tr("{shown} of {total} events, counting by theme…")
+        else:
+            text = self.tr("{shown} of {total} events")
+        self.count_label.setText(text.format(shown=shown, total=total))
         names = {theme.slug: theme.name for theme in self.themes}
         self.filter_summary.set_whole_text(describe_filter(wanted, names))
+
+    @_tells_store_errors
+    def _finish_counts(self) -> None:
+        self._show_counts()
 
     @_tells_store_errors
     def select_event(self, event_id: int | None) -> None:
