@@ -10,9 +10,9 @@ the file without them, and a failure rolls the triggers' removal back with the r
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from timeline_app.store.triggers import INDEX_CACHE_TRIGGERS, SEARCH_TRIGGERS
 
@@ -20,23 +20,21 @@ _PER_ROW = tuple(SEARCH_TRIGGERS | INDEX_CACHE_TRIGGERS)
 
 
 @contextmanager
-def bulk_writing(connection: Any) -> Iterator[None]:
+def bulk_writing(connection: sqlite3.Connection) -> Iterator[None]:
     """Inside the block, the caller writes the search rows of what it inserts and nothing
-    drops the saved index per row (it is dropped once, here). connection: SQLAlchemy's.
+    drops the saved index per row (it is dropped once, here). connection: in a transaction.
 
     The triggers are put back exactly as the file had them (their SQL read from sqlite_master),
     not as this version of the app would write them: which triggers a file has is its
     migrations' business."""
-    if not connection.connection.driver_connection.in_transaction:
-        connection.exec_driver_sql("BEGIN")  # the DDL and the rows in one transaction
     marks = ", ".join("?" * len(_PER_ROW))
-    kept = connection.exec_driver_sql(
+    kept = connection.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
         _PER_ROW,
     ).fetchall()
     for name, _ in kept:
-        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+        connection.execute(f'DROP TRIGGER "{name}"')
     yield
-    connection.exec_driver_sql("DELETE FROM index_cache")
+    connection.execute("DELETE FROM index_cache")
     for _, sql in kept:
-        connection.exec_driver_sql(sql)
+        connection.execute(sql)
