@@ -18,6 +18,7 @@ from timeline_app.timeline.document import ArchivedText, SourceDependence
 from timeline_app.timeline.events import SOURCE_FIELDS, Event, Source, Theme
 from timeline_app.timeline.quotes import document_sha256, verified_in
 
+
 def _insert(table: str, columns: Iterable[str]) -> str:
     columns = list(columns)
     names = ", ".join(f'"{name}"' for name in columns)
@@ -80,9 +81,7 @@ def add_sources(db: Database, sources: Iterable[Source]) -> None:
     sources = list(sources)
     if sources:
         with db.transaction(edit=False) as connection:
-            connection.executemany(
-                _INSERT_SOURCE, (tuple(s.as_record().values()) for s in sources)
-            )
+            connection.executemany(_INSERT_SOURCE, (tuple(s.as_record().values()) for s in sources))
     add_source_relations(
         db,
         (
