@@ -45,6 +45,7 @@ def create_timeline(records: Iterable[Record], target: Path) -> int:
     try:
         db = open_database(temporary, create=True)
         try:
+            db.build_unseen()
             count = _Writer(db).write(records)
             index_of(db)  # built and saved inside the file, so opening it never has to write
         finally:

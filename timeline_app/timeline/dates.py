@@ -52,10 +52,8 @@ class PartialDate:
             raise DateError("a day needs a month")
         if self.month is not None and not 1 <= self.month <= 12:
             raise DateError(f"month {self.month} does not exist")
-        if self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
-            if not 1 <= self.day <= last:
-                raise DateError(f"{self.year}-{self.month:02d} has no day {self.day}")
+        if self.day is not None and not 1 <= self.day <= _days_in_month(self.year, self.month):
+            raise DateError(f"{self.year}-{self.month:02d} has no day {self.day}")
         if self.hour is not None and (self.day is None or not 0 <= self.hour <= 23):
             raise DateError(
                 f"hour {self.hour} does not exist" if self.day else "an hour needs a day"
@@ -93,7 +91,7 @@ class PartialDate:
         if self.day is not None:
             return dt.date(self.year, self.month, self.day)
         month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return dt.date(self.year, month, _days_in_month(self.year, month))
 
     def iso(self) -> str:
         """ISO 8601 cut to the precision: "1991", "2006-07", "2024-02-16", "2024-02-16T14:30"."""
@@ -157,6 +155,17 @@ class DateSpan:
         """Orders events by start, then end, a vaguer date before a precise one, as a string
         (the store keeps it in a column): "20200900-20201110", "20240216T0930-20240216T11"."""
         return "-".join(_sortable(date) for date in (self.start, self.end or self.start))
+
+
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    # Not calendar.monthrange, which also works out the weekday the month starts on: every
+    # date of a large import is checked here.
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS_IN_MONTH[month]
 
 
 def _sortable(date: PartialDate) -> str:
