@@ -1,8 +1,8 @@
 """Putting a timeline into a database: themes, sources, events, citations and the search index
 (written here in bulk; triggers keep it in step with every other change, see triggers.py).
 
-Written through sqlite3 with one prepared statement per table and plain tuples: SQLAlchemy's
-statements cost more Python per row than the rest of a large import's writing put together.
+Written through sqlite3, not SQLAlchemy, whose statements cost more Python per row than the
+rest of a large import's writing put together; events in batches (event_batches.py).
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from collections.abc import Iterable, Mapping
 from timeline_app.store.bulk import bulk_writing
 from timeline_app.store.change import next_id as new_id
 from timeline_app.store.database import Database
-from timeline_app.store.event_rows import event_columns
-from timeline_app.store.search import INSERT_ROW, search_row
+from timeline_app.store.event_batches import EventBatch
 from timeline_app.timeline.document import ArchivedText, SourceDependence
 from timeline_app.timeline.events import SOURCE_FIELDS, Event, Source, Theme
 from timeline_app.timeline.quotes import document_sha256, verified_in
@@ -28,10 +27,6 @@ def _insert(table: str, columns: Iterable[str]) -> str:
 _INSERT_THEME = _insert("themes", ("slug", "name", "colour", "position"))
 _INSERT_SOURCE = _insert("sources", SOURCE_FIELDS)
 _INSERT_RELATION = _insert("source_relations", ("source_id", "depends_on_id", "kind", "note"))
-_INSERT_EVENT_THEME = _insert("event_themes", ("event_id", "theme_id"))
-_INSERT_CITATION = _insert(
-    "citations", ("event_id", "source_id", "position", "quote", "verified_in")
-)
 _SET = (
     "INSERT INTO settings (key, value) VALUES (?, ?) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
@@ -115,46 +110,29 @@ def add_source_relations(db: Database, relations: Iterable[SourceDependence]) ->
 def add_events(db: Database, events: Iterable[Event], batch: int = 5000) -> None:
     """Append events (their themes and sources must already be stored), in batches, each in a
     transaction of its own."""
-    theme_ids = dict(db.read("SELECT slug, id FROM themes"))
-    with db.transaction(edit=False) as connection:
-        # After every id handed out so far, not just those stored: an undone edit may bring
-        # one back (change.next_id).
-        next_id = new_id(connection, "events")
+    next_id = first_new_event_id(db)
     pending: list[Event] = []
     for event in events:
         pending.append(event)
         if len(pending) >= batch:
-            next_id = _write_batch(db, pending, theme_ids, next_id)
-            pending = []
+            store_batch(db, EventBatch.of(pending, next_id))
+            next_id, pending = next_id + len(pending), []
     if pending:
-        _write_batch(db, pending, theme_ids, next_id)
+        store_batch(db, EventBatch.of(pending, next_id))
     db.changed()
 
 
-def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], next_id: int) -> int:
-    event_rows, theme_links, citation_rows, search_rows = [], [], [], []
-    for event_id, event in enumerate(events, next_id):
-        primary = theme_ids[event.themes[0].slug] if event.themes else None
-        columns = event_columns(
-            event.when, title=event.title, summary=event.summary, importance=event.importance,
-            date_basis=event.date_basis, primary_theme_id=primary,
-        )  # fmt: skip
-        event_rows.append((event_id, event.key, *columns.values()))
-        theme_links += [(event_id, theme_ids[t.slug]) for t in event.themes]
-        citation_rows += [
-            (event_id, c.source.id, i, c.quote, c.verified_in)
-            for i, c in enumerate(event.citations)
-        ]
-        quotes = (c.quote for c in event.citations)
-        search_rows.append(search_row(event_id, event.title, event.summary, quotes))
-    if event_rows:
-        insert_event = _insert("events", ("id", "key", *columns))
-        with db.transaction(edit=False) as connection, bulk_writing(connection):
-            connection.executemany(insert_event, event_rows)
-            connection.executemany(_INSERT_EVENT_THEME, theme_links)
-            connection.executemany(_INSERT_CITATION, citation_rows)
-            connection.executemany(INSERT_ROW, search_rows)
-    return next_id + len(events)
+def first_new_event_id(db: Database) -> int:
+    """The id the next event added gets: after every id handed out so far, not just those
+    stored, since an undone edit may bring one back (change.next_id)."""
+    with db.transaction(edit=False) as connection:
+        return new_id(connection, "events")
+
+
+def store_batch(db: Database, batch: EventBatch) -> None:
+    """Store a batch of events in one transaction, the per-row triggers set aside."""
+    with db.transaction(edit=False) as connection, bulk_writing(connection):
+        batch.store(connection)
 
 
 def record_quote_checks(db: Database, documents: Mapping[str, str]) -> int:
