@@ -12,6 +12,7 @@ from timeline_app.formats.errors import FormatError
 from timeline_app.part_files import new_part, remove_abandoned_parts
 from timeline_app.store.background_writer import BackgroundWriter
 from timeline_app.store.build import compact_to_one_file
+from timeline_app.store.bulk import IndexesSetAside
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.event_batches import EventBatch
 from timeline_app.store.indexing import index_of
@@ -28,6 +29,7 @@ from timeline_app.timeline.document import ArchivedText, Record, SourceDependenc
 from timeline_app.timeline.events import Event, Source, Theme
 
 _BATCH = 5000
+_FREE_SHARE = 0.1  # of the new file's pages left free rather than rewrite the file
 
 
 class TargetExists(FormatError):
@@ -50,13 +52,16 @@ def create_timeline(records: Iterable[Record], target: Path) -> int:
         db = open_database(temporary, create=True)
         try:
             db.build_unseen()
+            indexes = IndexesSetAside()
             with BackgroundWriter(db) as writer:
+                writer.put(indexes.drop)
                 count = _Writer(db, writer).write(records)
+                writer.put(indexes.make_again)
             db.changed()
             index_of(db)  # built and saved inside the file, so opening it never has to write
         finally:
             db.close()
-        compact_to_one_file(temporary)
+        compact_to_one_file(temporary, free_share=_FREE_SHARE)
         _move_into_place(temporary, target)
         return count
     finally:

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from timeline_app.store.database import Database
 from timeline_app.store.triggers import INDEX_CACHE_TRIGGERS, SEARCH_TRIGGERS
 
 _PER_ROW = tuple(SEARCH_TRIGGERS | INDEX_CACHE_TRIGGERS)
@@ -38,3 +39,31 @@ def bulk_writing(connection: sqlite3.Connection) -> Iterator[None]:
     connection.execute("DELETE FROM index_cache")
     for _, sql in kept:
         connection.execute(sql)
+
+
+class IndexesSetAside:
+    """The secondary indexes of the tables events fill, dropped while a new file is filled and
+    made again once it is full: one sort per index instead of an insertion per row into each
+    (measured on 100,000 imported events). Made again from their own SQL, as the file had them.
+    """
+
+    TABLES = ("events", "event_themes", "citations")
+
+    def __init__(self) -> None:
+        self.kept: list[tuple[str, str]] = []
+
+    def drop(self, db: Database) -> None:
+        marks = ", ".join("?" * len(self.TABLES))
+        with db.transaction(edit=False) as connection:
+            self.kept = connection.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                f"AND tbl_name IN ({marks}) ORDER BY rowid",
+                self.TABLES,
+            ).fetchall()
+            for name, _ in self.kept:
+                connection.execute(f'DROP INDEX "{name}"')
+
+    def make_again(self, db: Database) -> None:
+        with db.transaction(edit=False) as connection:
+            for _, sql in self.kept:
+                connection.execute(sql)
