@@ -2,18 +2,22 @@
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.formats.conftest import FIXTURES
 from timeline_app import paths
-from timeline_app.formats.errors import ImportCancelled
+from timeline_app.formats import registry
+from timeline_app.formats.errors import FormatError
 from timeline_app.store import queries
+from timeline_app.timeline.document import TimelineInfo
 from timeline_app.ui import file_actions, import_dialog
 from timeline_app.ui.file_actions import open_first_timeline, recent_files
-from timeline_app.ui.import_dialog import ColumnMappingDialog, ImportProgress
+from timeline_app.ui.import_dialog import ColumnMappingDialog, ImportProgress, run_import
 
 
 @pytest.fixture
@@ -103,11 +107,35 @@ def test_cancelling_the_progress_dialog_leaves_nothing_behind(
                    "Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,"
                    "Background\n" + rows, encoding="utf-8")  # fmt: skip
 
-    class CancelAtOnce(ImportProgress):
-        def __call__(self, done, total):
-            self.dialog.cancel()  # as the Cancel button does
-            super().__call__(done, total)
+    shown = threading.Event()
 
+    class CancelAtOnce(ImportProgress):
+        def __init__(self, *arguments):
+            super().__init__(*arguments)
+            self.watch = QTimer(self.dialog)
+            self.watch.timeout.connect(self.cancel_once_shown)
+            self.watch.start(5)
+
+        def cancel_once_shown(self):
+            if self.dialog.value() > 0:  # at the first report
+                self.watch.stop()
+                self.dialog.canceled.emit()  # as the Cancel button does
+                shown.set()
+
+    def reader(*arguments):  # the import waits, after its first report, for Cancel to be hit
+        read = real_reader(*arguments)
+
+        def reading(progress):
+            def reported(done, total):
+                progress(done, total)
+                shown.wait(10)
+
+            return read(reported)
+
+        return reading
+
+    real_reader = registry.reader
+    monkeypatch.setattr(registry, "reader", reader)
     monkeypatch.setattr(import_dialog, "ImportProgress", CancelAtOnce)  # File ▸ Import loads it
     answers["open"].append(big)
     answers["save"].append(tmp_path / "big.tldb")
@@ -118,13 +146,45 @@ def test_cancelling_the_progress_dialog_leaves_nothing_behind(
     assert "cancelled" in window.statusBar().currentMessage()
 
 
-def test_the_progress_callback_stops_the_import_once_cancelled(qtbot, window):
+def test_an_import_runs_off_the_window_thread_which_goes_on_handling_events(
+    qtbot, window, tmp_path
+):
+    readers, ticks = set(), []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(1)
+
+    def read(progress):
+        readers.add(threading.current_thread())
+        for n in range(200):
+            progress(n, 200)
+            threading.Event().wait(0.002)  # the import's own work, while the window waits
+        yield TimelineInfo("Slow")
+
+    progress = ImportProgress("slow.csv", window)
+    try:
+        assert run_import(read, tmp_path / "slow.tldb", progress) == 0
+        assert progress.dialog.value() > 0  # the reports reached the dialog
+    finally:
+        progress.close()
+        timer.stop()
+    assert threading.current_thread() not in readers and len(readers) == 1
+    assert len(ticks) > 10  # the window's event loop ran while the import did
+    assert (tmp_path / "slow.tldb").is_file()
+
+
+def test_an_import_error_reaches_the_window_and_leaves_nothing_behind(qtbot, window, tmp_path):
+    def read(progress):
+        yield TimelineInfo("Broken")
+        raise FormatError(tmp_path / "x.csv", "is broken", "line 2", "Year")
+
     progress = ImportProgress("x.csv", window)
-    progress(10, 100)
-    progress.dialog.cancel()
-    with pytest.raises(ImportCancelled):
-        progress(20, 100)
-    progress.close()
+    try:
+        with pytest.raises(FormatError, match="line 2"):
+            run_import(read, tmp_path / "x.tldb", progress)
+    finally:
+        progress.close()
+    assert sorted(os.listdir(tmp_path)) == ["timeline.db"]
 
 
 def test_save_a_copy_writes_the_whole_timeline_and_opens_the_copy(window, answers, tmp_path):

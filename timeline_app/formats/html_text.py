@@ -35,12 +35,13 @@ _BLOCKS = frozenset(("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
 _SKIPPED = frozenset(("script", "style", "template", "iframe", "object", "embed", "noscript"))
 _SPACES = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")  # single spaces stay as they are
 _MANY_BREAKS = re.compile(r"\n{3,}")
-# A tag, a comment or other markup declaration, or a run of text. Tolerant, like browsers:
-# a "<" that starts no tag is text.
+# A comment or other markup declaration; a tag (groups: its closing slash, its name and its
+# attributes); or a run of text (the last group). Tolerant, like browsers: a "<" that starts no
+# tag is text.
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|$)|<![^>]*>?|<\?[^>]*>?"
     r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
-    r"|<|[^<]+",
+    r"|(<|[^<]+)",
     re.DOTALL,
 )
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
@@ -66,7 +67,8 @@ def _tidy(text: str) -> str:
     if "  " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
         text = _SPACES.sub(" ", text)
     if "\n" in text:
-        text = "\n".join(line.strip(" ") for line in text.split("\n"))
+        # Each line's spaces at its edges: one at most, after the line above.
+        text = text.replace(" \n", "\n").replace("\n ", "\n")
         if "\n\n\n" in text:
             text = _MANY_BREAKS.sub("\n\n", text)
     return text.strip()
@@ -102,29 +104,28 @@ class _Reader:
         self.attribution: str | None = None
 
     def read(self, markup: str) -> PlainText:
-        for match in _TOKEN.finditer(markup):
-            closing, tag = match[1], match[2]
-            if tag is None:
-                token = match[0]
-                if self.skipping is None and not token.startswith(("<!", "<?")):
-                    self.out.append(html.unescape(token) if "&" in token else token)
-                continue
-            tag = tag.lower()
-            if self.skipping is not None:
-                if closing and tag == self.skipping:
+        # findall's tuples rather than match objects: the tokens are much of a large import.
+        for closing, tag, attributes, text in _TOKEN.findall(markup):
+            if text:
+                if self.skipping is None:
+                    self.out.append(html.unescape(text) if "&" in text else text)
+            elif not tag:
+                continue  # a comment or declaration
+            elif self.skipping is not None:
+                if closing and tag.lower() == self.skipping:
                     self.skipping = None
+            elif (tag := tag.lower()) in _BLOCKS:  # a line break where it opens and closes
+                self.out.append("\n")
             elif closing:
                 self.end(tag)
             else:
-                self.start(tag, match[3])
+                self.start(tag, attributes)
         return PlainText(_tidy("".join(self.out)), self.links, self.quotes)
 
     def start(self, tag: str, attributes: str) -> None:
         if tag in _SKIPPED or (self.whole_document and tag == "title"):
             if not attributes.rstrip().endswith("/"):
                 self.skipping = tag
-        elif tag in _BLOCKS:
-            self.out.append("\n")
         elif tag == "a":
             url = _safe_url(_attribute(attributes, "href"))
             self.link = (url, len(self.out)) if url else None
@@ -136,9 +137,7 @@ class _Reader:
             self.cite_start = len(self.out)
 
     def end(self, tag: str) -> None:
-        if tag in _BLOCKS:
-            self.out.append("\n")
-        elif tag == "a" and self.link is not None:
+        if tag == "a" and self.link is not None:
             url, start = self.link
             self.links.append(Link(url, _tidy("".join(self.out[start:])) or url))
             self.link = None

@@ -5,25 +5,31 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from timeline_app.formats.errors import FormatError
 from timeline_app.part_files import new_part, remove_abandoned_parts
+from timeline_app.store.background_writer import BackgroundWriter
 from timeline_app.store.build import compact_to_one_file
+from timeline_app.store.bulk import IndexesSetAside
 from timeline_app.store.database import Database, open_database
+from timeline_app.store.event_batches import EventBatch
 from timeline_app.store.indexing import index_of
 from timeline_app.store.writing import (
     add_archived_texts,
-    add_events,
     add_source_relations,
     add_sources,
     add_themes,
+    first_new_event_id,
     set_setting,
+    store_batch,
 )
 from timeline_app.timeline.document import ArchivedText, Record, SourceDependence, TimelineInfo
 from timeline_app.timeline.events import Event, Source, Theme
 
 _BATCH = 5000
+_FREE_SHARE = 0.1  # of the new file's pages left free rather than rewrite the file
 
 
 class TargetExists(FormatError):
@@ -45,11 +51,17 @@ def create_timeline(records: Iterable[Record], target: Path) -> int:
     try:
         db = open_database(temporary, create=True)
         try:
-            count = _Writer(db).write(records)
+            db.build_unseen()
+            indexes = IndexesSetAside()
+            with BackgroundWriter(db) as writer:
+                writer.put(indexes.drop)
+                count = _Writer(db, writer).write(records)
+                writer.put(indexes.make_again)
+            db.changed()
             index_of(db)  # built and saved inside the file, so opening it never has to write
         finally:
             db.close()
-        compact_to_one_file(temporary)
+        compact_to_one_file(temporary, free_share=_FREE_SHARE)
         _move_into_place(temporary, target)
         return count
     finally:
@@ -70,10 +82,15 @@ def _move_into_place(temporary: Path, target: Path) -> None:
 
 
 class _Writer:
-    """Stores records as they come: themes and sources before the first event that needs them."""
+    """Stores records as they come: themes and sources before the first event that needs them.
 
-    def __init__(self, db: Database) -> None:
+    The rows of each batch of events are made here, on the reader's thread, and stored on the
+    writer's (store.background_writer), so reading and SQLite's work overlap."""
+
+    def __init__(self, db: Database, writer: BackgroundWriter) -> None:
         self.db = db
+        self.writer = writer
+        self.next_id = first_new_event_id(db)
         self.themes: set[str] = set()
         self.sources: set[str] = set()
         self.new_themes: list[Theme] = []
@@ -96,12 +113,14 @@ class _Writer:
             elif isinstance(record, ArchivedText):
                 self.texts.append(record)
             elif isinstance(record, TimelineInfo):
-                set_setting(self.db, "title", record.title)
+                self.writer.put(partial(set_setting, key="title", value=record.title))
                 if record.description:
-                    set_setting(self.db, "description", record.description)
+                    self.writer.put(
+                        partial(set_setting, key="description", value=record.description)
+                    )
         self._flush()
-        add_source_relations(self.db, self.dependences)
-        add_archived_texts(self.db, self.texts)
+        self.writer.put(partial(add_source_relations, relations=self.dependences))
+        self.writer.put(partial(add_archived_texts, texts=self.texts))
         return self.count
 
     def _theme(self, theme: Theme) -> None:
@@ -125,7 +144,12 @@ class _Writer:
             self._flush()
 
     def _flush(self) -> None:
-        add_themes(self.db, self.new_themes)
-        add_sources(self.db, self.new_sources)
-        add_events(self.db, self.events)
+        if self.new_themes:
+            self.writer.put(partial(add_themes, themes=self.new_themes))
+        if self.new_sources:
+            self.writer.put(partial(add_sources, sources=self.new_sources))
+        if self.events:
+            batch = EventBatch.of(self.events, self.next_id)
+            self.writer.put(partial(store_batch, batch=batch))
+            self.next_id += len(batch)
         self.new_themes, self.new_sources, self.events = [], [], []

@@ -7,7 +7,8 @@ time, so a sheet of any length streams.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import TextIO
 
@@ -51,11 +52,12 @@ def read(path: Path, progress: Progress | None = None) -> Iterator[Record]:
             path, "is missing from the header row (is this a TimelineJS sheet?)", "line 1",
             missing[0],
         )  # fmt: skip
-    columns = {name: header.index(name) for name in HEADERS if name in header}
+    names = [name for name in HEADERS if name in header]
+    cells_of = _cells([header.index(name) for name in names])
     reader = SlideReader()
     titled = False
     for where, row in csv_rows(path, progress):
-        cells = {name: row[i].strip() if i < len(row) else "" for name, i in columns.items()}
+        cells = dict(zip(names, cells_of(row), strict=True))
         kind = cells.get("Type", "").lower()
         if kind == "title":
             if not titled:
@@ -71,6 +73,19 @@ def read(path: Path, progress: Progress | None = None) -> Iterator[Record]:
         yield reader.event(_slide(path, cells, where, kind == "era"))
     if not titled:
         yield TimelineInfo(path.stem)
+
+
+def _cells(places: list[int]) -> Callable[[list[str]], Iterator[str]]:
+    """A row's cells at these places, stripped; a short row's missing ones blank."""
+    width = max(places) + 1
+    take = itemgetter(*places)  # two places at least: the required columns
+
+    def cells(row: list[str]) -> Iterator[str]:
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        return map(str.strip, take(row))
+
+    return cells
 
 
 def _slide(path: Path, cells: dict[str, str], where: str, era: bool) -> Slide:

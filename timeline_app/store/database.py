@@ -74,10 +74,13 @@ class Database:
             raise explain_sqlite_error(error, self.path) from error
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, *, edit: bool = True) -> Iterator[sqlite3.Connection]:
         """One write transaction on the app's connection, committed when the block ends and
         rolled back if it raises. It takes the write lock at once (BEGIN IMMEDIATE), so a file
-        another program is writing waits BUSY_TIMEOUT_MS, then is DatabaseLocked."""
+        another program is writing waits BUSY_TIMEOUT_MS, then is DatabaseLocked.
+
+        edit=False for a writer that brings everything it refers to (an import): a foreign
+        key refused there is a bug of ours, not an edit meeting another program's change."""
         if self.read_only:
             raise DatabaseNotWritable(
                 f"{self.path} is open read-only: save a copy of it to make changes."
@@ -96,7 +99,7 @@ class Database:
             # Checked at commit, a foreign key fails when a row a change refers to went since
             # it was planned (another program deleted it): a conflict. Any other refusal is a
             # bug, said as one rather than blamed on another program.
-            if error.sqlite_errorname == "SQLITE_CONSTRAINT_FOREIGNKEY":
+            if edit and error.sqlite_errorname == "SQLITE_CONSTRAINT_FOREIGNKEY":
                 raise EditConflict() from error
             raise explain_sqlite_error(error, self.path) from error
         except sqlite3.Error as error:
@@ -151,6 +154,16 @@ class Database:
             raise explain_sqlite_error(error, self.path) from error
         if own:
             self._data_version = self._read_data_version()
+
+    def build_unseen(self, cache_mib: int = 64) -> None:
+        """Write this new file as quickly as SQLite can, for a file no one sees until it is
+        whole (an import's part, moved into place only when complete, removed on failure):
+        its journal in memory, no waiting for the disk until the file is finished
+        (compact_to_one_file), and a page cache big enough for the indexes being filled."""
+        with self._lock:
+            self._connection.execute("PRAGMA journal_mode = MEMORY")
+            self._connection.execute("PRAGMA synchronous = OFF")
+            self._connection.execute(f"PRAGMA cache_size = -{cache_mib * 1024}")
 
     def close(self) -> None:
         with self._lock:

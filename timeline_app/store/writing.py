@@ -1,29 +1,36 @@
 """Putting a timeline into a database: themes, sources, events, citations and the search index
-(written here in bulk; triggers keep it in step with every other change, see triggers.py)."""
+(written here in bulk; triggers keep it in step with every other change, see triggers.py).
+
+Written through sqlite3, not SQLAlchemy, whose statements cost more Python per row than the
+rest of a large import's writing put together; events in batches (event_batches.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from sqlalchemy import delete, func, insert, select, table
-
 from timeline_app.store.bulk import bulk_writing
 from timeline_app.store.change import next_id as new_id
 from timeline_app.store.database import Database
-from timeline_app.store.event_rows import event_columns
-from timeline_app.store.models import (
-    CitationRow,
-    EventRow,
-    Setting,
-    SourceRelation,
-    SourceRow,
-    ThemeRow,
-    event_themes,
-)
-from timeline_app.store.search import INSERT_ROW, search_row
+from timeline_app.store.event_batches import EventBatch
 from timeline_app.timeline.document import ArchivedText, SourceDependence
-from timeline_app.timeline.events import Event, Source, Theme
+from timeline_app.timeline.events import SOURCE_FIELDS, Event, Source, Theme
 from timeline_app.timeline.quotes import document_sha256, verified_in
+
+
+def _insert(table: str, columns: Iterable[str]) -> str:
+    columns = list(columns)
+    names = ", ".join(f'"{name}"' for name in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+_INSERT_THEME = _insert("themes", ("slug", "name", "colour", "position"))
+_INSERT_SOURCE = _insert("sources", SOURCE_FIELDS)
+_INSERT_RELATION = _insert("source_relations", ("source_id", "depends_on_id", "kind", "note"))
+_SET = (
+    "INSERT INTO settings (key, value) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
 
 
 def write_timeline(
@@ -33,14 +40,15 @@ def write_timeline(
     sources: Iterable[Source],
     events: Iterable[Event],
 ) -> None:
-    """Replace whatever the database holds with this timeline, in one transaction."""
-    with db.session() as session:
+    """Replace whatever the database holds with this timeline."""
+    with db.transaction(edit=False) as connection:
         for name in (
             "events_fts", "citations", "event_themes", "events", "source_relations",
             "source_texts", "sources", "themes",
         ):  # fmt: skip
-            session.execute(delete(table(name)))
-        session.merge(Setting(key="title", value=title))
+            connection.execute(f"DELETE FROM {name}")
+        connection.execute(_SET, ("title", title))
+    db.changed()
     add_themes(db, themes)
     add_sources(db, sources)
     add_events(db, events)
@@ -48,30 +56,27 @@ def write_timeline(
 
 def set_setting(db: Database, key: str, value: str) -> None:
     """Record one fact about the whole timeline ("title", "description")."""
-    with db.session() as session:
-        session.merge(Setting(key=key, value=value))
+    with db.transaction(edit=False) as connection:
+        connection.execute(_SET, (key, value))
 
 
 def add_themes(db: Database, themes: Iterable[Theme]) -> None:
     """Append themes after those already stored, in the order given."""
-    with db.session() as session:
-        first = session.scalar(select(func.coalesce(func.max(ThemeRow.position), -1))) + 1
-        rows = [
-            {"slug": t.slug, "name": t.name, "colour": t.colour, "position": first + i}
-            for i, t in enumerate(themes)
-        ]
-        if rows:
-            session.execute(insert(ThemeRow), rows)
+    with db.transaction(edit=False) as connection:
+        last = connection.execute("SELECT coalesce(max(position), -1) FROM themes").fetchone()[0]
+        connection.executemany(
+            _INSERT_THEME,
+            ((t.slug, t.name, t.colour, last + 1 + i) for i, t in enumerate(themes)),
+        )
     db.changed()
 
 
 def add_sources(db: Database, sources: Iterable[Source]) -> None:
     """Append sources, with how each depends on sources stored before it or with it."""
     sources = list(sources)
-    rows = [s.as_record() for s in sources]
-    if rows:
-        with db.session() as session:
-            session.execute(insert(SourceRow), rows)
+    if sources:
+        with db.transaction(edit=False) as connection:
+            connection.executemany(_INSERT_SOURCE, (tuple(s.as_record().values()) for s in sources))
     add_source_relations(
         db,
         (
@@ -96,69 +101,38 @@ def add_archived_texts(db: Database, texts: Iterable[ArchivedText]) -> None:
 
 def add_source_relations(db: Database, relations: Iterable[SourceDependence]) -> None:
     """How sources already stored depend on one another."""
-    rows = [
-        {"source_id": r.source_id, "depends_on_id": r.depends_on_id, "kind": r.kind, "note": r.note}
-        for r in relations
-    ]
+    rows = [(r.source_id, r.depends_on_id, r.kind, r.note) for r in relations]
     if rows:
-        with db.session() as session:
-            session.execute(insert(SourceRelation), rows)
+        with db.transaction(edit=False) as connection:
+            connection.executemany(_INSERT_RELATION, rows)
 
 
 def add_events(db: Database, events: Iterable[Event], batch: int = 5000) -> None:
-    """Append events (their themes and sources must already be stored), in batches."""
-    with db.session() as session:
-        theme_ids = dict(session.execute(select(ThemeRow.slug, ThemeRow.id)).all())
-        # After every id handed out so far, not just those stored: an undone edit may bring
-        # one back (change.next_id).
-        next_id = new_id(session.connection().connection.driver_connection, "events")
+    """Append events (their themes and sources must already be stored), in batches, each in a
+    transaction of its own."""
+    next_id = first_new_event_id(db)
     pending: list[Event] = []
     for event in events:
         pending.append(event)
         if len(pending) >= batch:
-            next_id = _write_batch(db, pending, theme_ids, next_id)
-            pending = []
+            store_batch(db, EventBatch.of(pending, next_id))
+            next_id, pending = next_id + len(pending), []
     if pending:
-        _write_batch(db, pending, theme_ids, next_id)
+        store_batch(db, EventBatch.of(pending, next_id))
     db.changed()
 
 
-def _write_batch(db: Database, events: list[Event], theme_ids: dict[str, int], next_id: int) -> int:
-    event_rows, theme_links, citation_rows, search_rows = [], [], [], []
-    for offset, event in enumerate(events):
-        event_id = next_id + offset
-        primary = theme_ids[event.themes[0].slug] if event.themes else None
-        event_rows.append({
-            "id": event_id, "key": event.key,
-            **event_columns(event.when, title=event.title, summary=event.summary,
-                            importance=event.importance, date_basis=event.date_basis,
-                            primary_theme_id=primary),
-        })  # fmt: skip
-        theme_links += [{"event_id": event_id, "theme_id": theme_ids[t.slug]} for t in event.themes]
-        citation_rows += [
-            {
-                "event_id": event_id,
-                "source_id": c.source.id,
-                "position": i,
-                "quote": c.quote,
-                "verified_in": c.verified_in,
-            }
-            for i, c in enumerate(event.citations)
-        ]
-        quotes = (c.quote for c in event.citations)
-        search_rows.append(search_row(event_id, event.title, event.summary, quotes))
-    with db.session() as session:
-        connection = session.connection()
-        with bulk_writing(connection):
-            # Core inserts of the tables, not ORM bulk inserts: a third less time per batch,
-            # measured on 10,000 imported events (the rows are plain dicts either way).
-            session.execute(insert(EventRow.__table__), event_rows)
-            if theme_links:
-                session.execute(insert(event_themes), theme_links)
-            if citation_rows:
-                session.execute(insert(CitationRow.__table__), citation_rows)
-            connection.exec_driver_sql(INSERT_ROW, search_rows)
-    return next_id + len(events)
+def first_new_event_id(db: Database) -> int:
+    """The id the next event added gets: after every id handed out so far, not just those
+    stored, since an undone edit may bring one back (change.next_id)."""
+    with db.transaction(edit=False) as connection:
+        return new_id(connection, "events")
+
+
+def store_batch(db: Database, batch: EventBatch) -> None:
+    """Store a batch of events in one transaction, the per-row triggers set aside."""
+    with db.transaction(edit=False) as connection, bulk_writing(connection):
+        batch.store(connection)
 
 
 def record_quote_checks(db: Database, documents: Mapping[str, str]) -> int:

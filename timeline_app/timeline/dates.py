@@ -10,11 +10,15 @@ from enum import IntEnum
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2}))?)?)?)?$")
 
 
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def days_in_month(year: int, month: int) -> int:
-    """28 to 31 (the calendar module would load locale on the way to the first paint)."""
-    if month == 12:
-        return 31  # and no year 10000 to count from
-    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
+    """28 to 31. Counted here, not by the calendar module, which loads locale on the way to the
+    first paint and also works out weekdays; every date of a large import is checked here."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS_IN_MONTH[month]
 
 
 class Precision(IntEnum):

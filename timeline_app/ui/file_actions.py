@@ -287,8 +287,7 @@ class FileActions(QObject):
     def import_file(self) -> None:
         # Importing loads the formats and SQLAlchemy's writer: on first use, not at start-up.
         from timeline_app.formats import registry
-        from timeline_app.formats.into_database import create_timeline
-        from timeline_app.ui.import_dialog import ImportProgress
+        from timeline_app.ui.import_dialog import ImportProgress, run_import
 
         filters = tr(
             "Timelines from other programs (*.json *.csv *.timeline);;TimelineJS (*.json *.csv);;"
@@ -310,7 +309,7 @@ class FileActions(QObject):
             read = registry.reader(source, format_name, mapping)
             progress = ImportProgress(source.name, self.window)
             try:
-                count = create_timeline(read(progress), target)
+                count = run_import(read, target, progress)
             finally:
                 progress.close()
         except ImportCancelled:

@@ -1,9 +1,14 @@
-"""Import from another program: which columns of a plain CSV hold what, and the progress shown
-while a file is read (cancellable: a cancelled import leaves nothing behind)."""
+"""Import from another program: which columns of a plain CSV hold what, and the import run on a
+thread of its own with its progress shown (cancellable: a cancelled import leaves nothing
+behind)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.formats.errors import ImportCancelled
+from timeline_app.formats.into_database import create_timeline
 from timeline_app.formats.mapped_csv import FIELDS, REQUIRED
+from timeline_app.formats.reading import Progress
+from timeline_app.timeline.document import Record
 
 # Column names that usually hold each field, to choose for the user first.
 _LIKELY = {
@@ -88,7 +96,8 @@ def _likely_index(field: str, columns: list[str]) -> int:
 
 
 class ImportProgress:
-    """A progress callback that drives a cancellable dialog while the import runs."""
+    """A cancellable progress dialog for an import running on a thread of its own (run_import),
+    which reports to the dialog by a signal queued to the window's thread."""
 
     def __init__(self, file_name: str, parent: QWidget) -> None:
         translate = QCoreApplication.translate
@@ -98,16 +107,60 @@ class ImportProgress:
         )  # fmt: skip
         self.dialog.setObjectName("importProgress")
         self.dialog.setWindowTitle(translate("ImportProgress", "Import"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
 
-    def __call__(self, done: int, total: int) -> None:
-        self.dialog.setValue(min(999, done * 1000 // max(total, 1)))
-        QCoreApplication.processEvents()
-        if self.dialog.wasCanceled():
-            raise ImportCancelled
-
     def close(self) -> None:
         self.dialog.close()
         self.dialog.deleteLater()
+
+
+class _ImportWork(QObject):
+    """The import itself, moved to its thread: progress out by signal, Cancel in by a flag."""
+
+    progressed = Signal(int)  # thousandths done
+    finished = Signal()
+
+    def __init__(self, read: Callable[[Progress], Iterable[Record]], target: Path) -> None:
+        super().__init__()
+        self.read, self.target = read, target
+        self.cancelled = threading.Event()
+        self.outcome: int | BaseException = ImportCancelled()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self.outcome = create_timeline(self.read(self._progress), self.target)
+        except BaseException as error:  # raised again on the window's thread
+            self.outcome = error
+        self.finished.emit()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progressed.emit(min(999, done * 1000 // max(total, 1)))
+        if self.cancelled.is_set():
+            raise ImportCancelled
+
+
+def run_import(
+    read: Callable[[Progress], Iterable[Record]], target: Path, progress: ImportProgress
+) -> int:
+    """Import into target on a thread of its own while the window goes on painting; returns
+    how many events, or raises what the import raised (ImportCancelled after Cancel: the file
+    is built beside target and removed, so nothing is left behind)."""
+    work = _ImportWork(read, target)
+    thread = QThread()
+    work.moveToThread(thread)
+    waiting = QEventLoop()
+    work.progressed.connect(progress.dialog.setValue)  # Qt's own slot: queued to its thread
+    progress.dialog.canceled.connect(work.cancelled.set)
+    work.finished.connect(waiting.quit)
+    thread.started.connect(work.run)
+    thread.start()
+    waiting.exec()
+    thread.quit()
+    thread.wait()
+    if isinstance(work.outcome, BaseException):
+        raise work.outcome
+    return work.outcome
