@@ -209,6 +209,11 @@ class ManagerDialog(QDialog):
             self.asking = ask_about_left_behind(self, left, self.change_for)
         self.session()
 
+    def form_stale(self) -> bool:
+        """Whether what the form's source or theme holds in the file is no longer what the form
+        was loaded with, where the list does not show it (a source's text, say)."""
+        return False
+
     def form_key(self) -> str | None:
         """The id of what the form edits (a source's id, a theme's slug); None: a new one."""
         raise NotImplementedError
@@ -253,7 +258,11 @@ class ManagerDialog(QDialog):
 
     def follow_file(self) -> None:
         try:
-            stale = self.window_.edit_session is not self._session or self.listed() != self.shown
+            stale = (
+                self.window_.edit_session is not self._session
+                or self.listed() != self.shown
+                or self.form_stale()
+            )
         except StoreError:
             return  # the window tells of a file it cannot read
         if stale:

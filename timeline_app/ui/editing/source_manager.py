@@ -281,6 +281,12 @@ class SourceManager(ManagerDialog):
                 "Changed in the file meanwhile: Save writes what you typed over it."
             ))  # fmt: skip
 
+    def form_stale(self) -> bool:
+        key = self.form_key()
+        return key is not None and _as_shown(editing.source_draft(self.window_.db, key)) != (
+            self.loaded
+        )
+
     def form_key(self) -> str | None:
         source = self._form_source()
         return source.id if source else None
