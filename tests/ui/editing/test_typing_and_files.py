@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.ui.editing.test_source_manager import answer
 from timeline_app.store import editing, queries
 from timeline_app.store.database import open_database
 from timeline_app.timeline.drafts import ThemeDraft
 from timeline_app.ui import file_actions
-from tests.ui.editing.test_source_manager import answer
 
 
 def another_program(path, *statements: str) -> None:
