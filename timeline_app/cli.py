@@ -15,6 +15,7 @@ from timeline_app.formats.names import EXPORT_FORMATS, IMPORT_FORMATS, export_fo
 from timeline_app.logs import log, log_file_hint, setup_logging
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.filter import TimelineFilter
+from timeline_app.timeline.phrases import english
 
 
 class UsageError(Exception):
@@ -367,8 +368,8 @@ def _verify_in_file(db) -> int:
     for line in missing + unverifiable:
         print(line)
     print(
-        f"{found} quotes found in the archived texts stored in the file, {len(missing)} not "
-        f"found; {recorded} recorded as found in a document kept outside it; "
+        f"{english('%Ln quote(s)', found)} found in the archived texts stored in the file, "
+        f"{len(missing)} not found; {recorded} recorded as found in a document kept outside it; "
         f"{len(unverifiable)} unverifiable (no archived text)."
     )
     return 1 if missing else 0

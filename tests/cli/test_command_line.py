@@ -316,5 +316,5 @@ def test_verify_quotes_without_a_folder_uses_the_texts_stored_in_the_file(capsys
     db.close()
     code, out, _ = run(capsys, "verify-quotes", "--db", str(bundled_copy))
     assert code == 1  # the source's earlier quotes are not in the text now stored for it
-    assert "1 quotes found in the archived texts stored in the file" in out
+    assert "1 quote found in the archived texts stored in the file" in out
     assert "jpost-oil-2024: quote not found" in out

@@ -13,13 +13,14 @@ from timeline_app.store import editing, queries
 from timeline_app.store.change import LAST_ID, Change
 from timeline_app.store.database import Database, open_database
 from timeline_app.store.editing import EditRefused
-from timeline_app.store.errors import DatabaseNotWritable, EditConflict, StoreBug
+from timeline_app.store.errors import DatabaseNotWritable, EditConflict, StoreBug, StoreError
 from timeline_app.store.row_changes import RowChange
 from timeline_app.timeline.drafts import CitationDraft, EventDraft, SourceDraft, ThemeDraft
 from timeline_app.timeline.events import DOCUMENTS, GENERAL_KNOWLEDGE
 from timeline_app.timeline.filter import TimelineFilter
 from timeline_app.timeline.importance import Importance
 from timeline_app.timeline.quotes import NOT_FOUND, UNVERIFIABLE, VERIFIED
+from timeline_app.wording.editing import error_text
 
 TABLES = (
     "settings", "themes", "sources", "source_texts", "source_relations", "events",
@@ -191,7 +192,13 @@ def test_deleting_says_what_goes_with_it(db):
     cited = db.read("SELECT count(*) FROM citations WHERE source_id = 'jpost-oil-2024'")[0][0]
     consequences = editing.deletion_consequences(db, source_id="jpost-oil-2024")
     assert consequences.citations == cited > 0
-    assert consequences.lines[0].startswith(f"{cited} quotes from it")
+    in_events = db.read("SELECT count(DISTINCT event_id) FROM citations "
+                        "WHERE source_id = 'jpost-oil-2024'")[0][0]  # fmt: skip
+    # Each count in a sentence of its own, so each language can give its plural form whole.
+    assert consequences.lines[:2] == (
+        f"{cited} quotes from it.",
+        f"Quoted in {in_events} event{'s' if in_events != 1 else ''}; no event is deleted.",
+    )
     links = db.read(
         "SELECT count(*) FROM event_themes et JOIN themes t ON t.id = theme_id "
         "WHERE t.slug = 'energy'"
@@ -291,15 +298,28 @@ def test_a_date_basis_and_importance_round_trip(db):
     assert editing.event_draft(db, change.event_id) == draft
 
 
+SOURCE_ID = "partnership-critique-2024"
+
+
 @pytest.mark.parametrize(
-    "build",
+    ("build", "said"),
     [
-        lambda db, event_id: editing.edit_event(db, event_id, EVENT),
-        lambda db, event_id: editing.delete_theme(db, "energy"),
-        lambda db, event_id: editing.move_theme(db, "energy", 3),
+        (lambda db, event_id: editing.edit_event(db, event_id, EVENT),
+         "That event is not in this timeline (it may have been deleted)."),
+        (lambda db, event_id: editing.delete_theme(db, "energy"),
+         "That theme is not in this timeline (it may have been deleted)."),
+        (lambda db, event_id: editing.move_theme(db, "energy", 3),
+         "That theme is not in this timeline (it may have been deleted)."),
+        (lambda db, event_id: editing.edit_source(db, SOURCE_ID,
+                                                  editing.source_draft(db, SOURCE_ID)),
+         "That source is not in this timeline."),
     ],
-)
-def test_a_change_whose_rows_went_before_its_first_apply_is_a_clear_conflict(db, build):
+)  # fmt: skip
+def test_a_change_whose_row_went_before_its_first_apply_is_refused_as_a_build_would(
+    db, build, said
+):
+    """Nothing was made yet, so the user reads what a build would have said (not that a step
+    "cannot be made again"), and nothing is written."""
     event_id = first_event(db)
     change = build(db, event_id)
     with closing(sqlite3.connect(db.path)) as other, other:
@@ -307,10 +327,32 @@ def test_a_change_whose_rows_went_before_its_first_apply_is_a_clear_conflict(db,
         other.execute("DELETE FROM events WHERE id = ?", (event_id,))
         other.execute("UPDATE events SET primary_theme_id = NULL")
         other.execute("DELETE FROM themes WHERE slug = 'energy'")
+        other.execute("DELETE FROM citations WHERE source_id = ?", (SOURCE_ID,))
+        other.execute(
+            "DELETE FROM source_relations WHERE ? IN (source_id, depends_on_id)", (SOURCE_ID,)
+        )
+        other.execute("DELETE FROM source_texts WHERE source_id = ?", (SOURCE_ID,))
+        other.execute("DELETE FROM sources WHERE id = ?", (SOURCE_ID,))
     before = dump(db.path)
-    with pytest.raises(EditConflict):
+    with pytest.raises(EditRefused) as refused:
         change.apply(db)
+    assert error_text(refused.value) == said
     assert dump(db.path) == before
+
+
+def test_a_redo_that_would_break_a_rule_says_which(db):
+    """A redo refused by a rule found as it is written says the rule, after the conflict."""
+    change = editing.add_theme(db, ThemeDraft("Sport", "#123456"))
+    change.apply(db)
+    change.revert(db)
+    with closing(sqlite3.connect(db.path)) as other, other:
+        other.execute("INSERT INTO themes (id, slug, name, colour, position) "
+                      "VALUES (99, 'theirs', 'SPORT', '#000000', 99)")  # fmt: skip
+    with pytest.raises(EditConflict) as conflict:
+        change.apply(db)
+    assert error_text(conflict.value).endswith(
+        "cannot be made again: A theme called “SPORT” exists already."
+    )
 
 
 def test_deleting_no_events_or_a_missing_one_is_refused(db):
@@ -418,6 +460,37 @@ def test_theme_names_differing_only_in_the_case_of_any_letter_are_the_same_name(
         with pytest.raises(EditRefused) as refused:
             editing.add_theme(db, ThemeDraft(name, "#654321"))
         assert refused.value.problems == {"name": "A theme called “Əməkdaşlıq” exists already."}
+
+
+def test_a_source_quoted_once_is_said_in_the_singular(db):
+    added = editing.add_source(db, SOURCE)
+    added.apply(db)
+    editing.add_citation(db, first_event(db), CitationDraft(added.source_id, "Words.")).apply(db)
+    lines = editing.deletion_consequences(db, source_id=added.source_id).lines
+    assert lines[:2] == ("1 quote from it.", "Quoted in 1 event; no event is deleted.")
+
+
+@pytest.mark.parametrize("name", ["Cafe\u0301 culture", "Café  culture", "CAFÉ\tCULTURE"])
+def test_a_theme_name_encoded_or_spaced_differently_is_the_same_name(db, name):
+    """Café typed as é or as e and an accent, or with two spaces, is the name there is."""
+    editing.add_theme(db, ThemeDraft("Café culture", "#123456")).apply(db)
+    with pytest.raises(EditRefused) as refused:
+        editing.add_theme(db, ThemeDraft(name, "#654321"))
+    assert refused.value.problems == {"name": "A theme called “Café culture” exists already."}
+
+
+@pytest.mark.parametrize(
+    ("read", "table"),
+    [(lambda db: editing.event_draft(db, 424242), "event"),
+     (lambda db: editing.source_draft(db, "gone-source"), "source"),
+     (lambda db: editing.theme_draft(db, "gone-theme"), "theme")],
+)  # fmt: skip
+def test_a_draft_of_something_not_stored_says_so_without_its_id(db, read, table):
+    with pytest.raises(StoreError) as gone:
+        read(db)
+    said = error_text(gone.value)
+    assert said.startswith(f"That {table} is not in this timeline")
+    assert "424242" not in said and "gone-" not in said
 
 
 def test_deleting_a_source_says_its_relations_and_its_archived_text_go_too(db):

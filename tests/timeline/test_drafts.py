@@ -1,8 +1,12 @@
+from dataclasses import replace
+
 from timeline_app.timeline.drafts import (
     CitationDraft,
     EventDraft,
     SourceDraft,
     ThemeDraft,
+    clashing,
+    keep_typing,
     problems,
 )
 from timeline_app.timeline.events import DOCUMENTS
@@ -70,3 +74,13 @@ def test_problems_are_said_in_the_words_a_translation_gives():
         "title": "[drafts] Give it a title.",
         "end": "[drafts] The period ends before it starts.",
     }
+
+
+def test_a_field_both_the_user_and_the_file_changed_is_said_to_clash():
+    loaded = SourceDraft("Report", None, "Smith", None, False, None, None, None)
+    typed = replace(loaded, author="Smith, J.", note="Mine")
+    stored = replace(loaded, author="Jones", title="Retitled")
+    assert keep_typing(typed, loaded, stored) == replace(stored, author="Smith, J.", note="Mine")
+    assert clashing(typed, loaded, stored) == ("author",)
+    # The same change made in both places is no clash.
+    assert clashing(replace(loaded, author="Jones"), loaded, stored) == ()

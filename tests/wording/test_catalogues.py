@@ -60,7 +60,8 @@ def test_the_deletion_warnings_are_plurals_of_the_catalogue(template):
     plurals = {(name, m.findtext("source")) for name, m in messages(template)
                if m.get("numerus") == "yes"}  # fmt: skip
     for source in ("%Ln quote(s).", "Its link(s) to %Ln event(s) (no event is deleted).",
-                   "%Ln quote(s)", "%Ln event(s)", "Its link(s) to %Ln other source(s).",
+                   "%Ln quote(s) from it.", "Quoted in %Ln event(s); no event is deleted.",
+                   "Its link(s) to %Ln other source(s).",
                    "It is deleted with its %Ln quote(s)."):  # fmt: skip
         assert ("", source) in plurals, source
 

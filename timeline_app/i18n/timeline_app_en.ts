@@ -13,6 +13,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln quote(s) from it.</source>
+        <translation>
+            <numerusform>%Ln quote from it.</numerusform>
+            <numerusform>%Ln quotes from it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Quoted in %Ln event(s); no event is deleted.</source>
+        <translation>
+            <numerusform>Quoted in %Ln event; no event is deleted.</numerusform>
+            <numerusform>Quoted in %Ln events; no event is deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln quote(s)</source>
         <translation>
             <numerusform>%Ln quote</numerusform>

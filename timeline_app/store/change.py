@@ -23,6 +23,9 @@ SAY = {
     "theme exists": QT_TRANSLATE_NOOP("editing", "A theme called “{name}” exists already."),
     "no such theme": QT_TRANSLATE_NOOP("editing", "There is no theme “{slug}”."),
     "no such source": QT_TRANSLATE_NOOP("editing", "That source is not in this timeline."),
+    "theme gone": QT_TRANSLATE_NOOP(
+        "editing", "That theme is not in this timeline (it may have been deleted)."
+    ),
     "no events": QT_TRANSLATE_NOOP("editing", "Choose the events to delete."),
     "no such event": QT_TRANSLATE_NOOP(
         "editing", "That event is not in this timeline (it may have been deleted)."
@@ -32,6 +35,22 @@ SAY = {
     ),
     "citation": QT_TRANSLATE_NOOP("editing", "Quote {n}: {problem}"),
 }
+
+
+# What a change says when the row it starts from has gone (another window or program deleted
+# it), by table: {table: (the refusal's field, its SAY)}.
+GONE = {
+    "events": ("event", "no such event"),
+    "sources": ("source_id", "no such source"),
+    "themes": ("slug", "theme gone"),
+    "citations": ("citation", "no such citation"),
+}
+
+
+def gone_refusal(table: str) -> dict[str, Phrase]:
+    """The refusal of a change, or a draft asked for, whose row is not in the file."""
+    field, key = GONE[table]
+    return {field: say(SAY[key])}
 
 
 def say(text: str, **values: object) -> Phrase:
@@ -103,11 +122,21 @@ class Change:
         rows = self._rows
         first = rows is None
         if first:  # the first time: what to write, from the file as it is now
-            rows = self._plan(connection)
+            rows = self._planned(connection)
             _keep_last_ids(connection, rows)
         row_changes.write(connection, rows, forward=True)
         self._keep_rules(connection, rows, forward=True, first=first)
         return rows
+
+    def _planned(self, connection: sqlite3.Connection) -> list[RowChange]:
+        """The plan; a row it starts from that has gone since the build is refused as the
+        build would have refused it (not a step that "cannot be made again": none was made)."""
+        try:
+            return self._plan(connection)
+        except EditConflict as conflict:
+            if conflict.gone_from not in GONE:
+                raise
+            raise EditRefused(gone_refusal(conflict.gone_from)) from conflict
 
     def write_backward(self, connection: sqlite3.Connection) -> None:
         rows = self._rows or []
@@ -125,7 +154,7 @@ class Change:
         if found and first:
             raise EditRefused(found)
         if found:
-            raise EditConflict()
+            raise EditConflict(next(iter(found.values())))
 
     @property
     def affected_events(self) -> frozenset[int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from timeline_app.store.change import (
     SAY,
@@ -70,10 +70,14 @@ def citation_row(
     """The citation as stored, its verified_in checked against its source's stored text. With
     no text to check against (a bundled quote, verified when the file was built), the same
     words from the same source keep the verification they had."""
-    if not connection.execute("SELECT 1 FROM sources WHERE id = ?", (draft.source_id,)).fetchone():
-        # Deleted since the change was built: refused as the build would have, where the file
-        # itself would only fail the commit and call it a conflict.
-        raise EditRefused({"source_id": say(SAY["no such source"])})
+
+    # Deleted since the change was built: refused as the build would have, where the file
+    # itself would only fail the commit and call it a conflict.
+    def stored(source_id: str) -> bool:
+        query = "SELECT 1 FROM sources WHERE id = ?"
+        return connection.execute(query, (source_id,)).fetchone() is not None
+
+    refuse(_source_problem(draft, stored))
     text = connection.execute(
         "SELECT text FROM source_texts WHERE source_id = ?", (draft.source_id,)
     ).fetchone()
@@ -102,9 +106,7 @@ def citation_problems(
     known = {source_id for (source_id,) in db.read("SELECT id FROM sources")}
     found: dict[str, Phrase] = {}
     for n, draft in enumerate(drafts, 1):
-        here = draft_phrases(draft)
-        if draft.source_id.strip() and draft.source_id not in known:
-            here["source_id"] = say(SAY["no such source"])
+        here = draft_phrases(draft) | _source_problem(draft, known.__contains__)
         for field, problem in here.items():
             if numbered:
                 found.setdefault("citations", say(SAY["citation"], n=n, problem=problem))
@@ -121,3 +123,10 @@ def _citationevent_title(db: Database, citation_id: int) -> str:
     if not rows:
         raise EditRefused({"citation": say(SAY["no such citation"])})
     return rows[0][0]
+
+
+def _source_problem(draft: CitationDraft, stored: Callable[[str], bool]) -> dict[str, Phrase]:
+    """The quote's source, when one is chosen, must be in the file (stored(id) says whether)."""
+    if draft.source_id.strip() and not stored(draft.source_id):
+        return {"source_id": say(SAY["no such source"])}
+    return {}

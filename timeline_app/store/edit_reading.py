@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline_app.store.change import gone_refusal
 from timeline_app.store.errors import StoreError
 from timeline_app.timeline.drafts import CitationDraft, EventDraft, SourceDraft, ThemeDraft
 from timeline_app.timeline.importance import Importance
@@ -21,15 +22,11 @@ def _say(text: str, **values: object) -> Phrase:
 
 
 class NotStored(StoreError):
-    """Asked for a draft of something the file does not hold (deleted meanwhile)."""
+    """Asked for a draft of something the file does not hold (deleted meanwhile), said as a
+    change's refusal would say it, without its id ("events", "themes" or "sources")."""
 
-    def __init__(self, what: object) -> None:
-        self.phrase = _say(
-            QT_TRANSLATE_NOOP(
-                "editing", "“{what}” is no longer in this timeline (it may have been deleted)."
-            ),
-            what=what,
-        )
+    def __init__(self, table: str) -> None:
+        (self.phrase,) = gone_refusal(table).values()
         super().__init__(str(self.phrase))
 
 
@@ -43,7 +40,7 @@ def event_draft(db: Database, event_id: int) -> EventDraft:
         (event_id,),
     )
     if not rows:
-        raise NotStored(event_id)
+        raise NotStored("events")
     title, summary, start, end, approximate, importance, basis, primary = rows[0]
     themes = db.read(
         "SELECT t.id, t.slug FROM event_themes et JOIN themes t ON t.id = et.theme_id "
@@ -88,7 +85,7 @@ def as_stored(db: Database, draft: EventDraft) -> EventDraft:
 def theme_draft(db: Database, slug: str) -> ThemeDraft:
     rows = db.read("SELECT name, colour FROM themes WHERE slug = ?", (slug,))
     if not rows:
-        raise NotStored(slug)
+        raise NotStored("themes")
     return ThemeDraft(*rows[0])
 
 
@@ -99,7 +96,7 @@ def source_draft(db: Database, source_id: str) -> SourceDraft:
         (source_id,),
     )
     if not rows:
-        raise NotStored(source_id)
+        raise NotStored("sources")
     title, publisher, author, published, approximate, url, note = rows[0]
     return SourceDraft(
         title, publisher, author, published, bool(approximate), url,
@@ -173,12 +170,9 @@ def deletion_consequences(
             (source_id,),
         )[0]
         citations += cited
-        if cited:
-            quotes, where = tr("%Ln quote(s)", "", cited), tr("%Ln event(s)", "", in_events)
-            said = QT_TRANSLATE_NOOP(
-                "editing", "{quotes} from it, in {where} (no event is deleted)."
-            )
-            lines.append(_say(said, quotes=quotes, where=where))
+        if cited:  # two counts, two sentences: each language forms each plural whole
+            lines.append(tr("%Ln quote(s) from it.", "", cited))
+            lines.append(tr("Quoted in %Ln event(s); no event is deleted.", "", in_events))
         relations = db.read(
             "SELECT count(*) FROM source_relations WHERE source_id = ?1 OR depends_on_id = ?1",
             (source_id,),

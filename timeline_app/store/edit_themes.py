@@ -5,12 +5,22 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from timeline_app.store.change import SAY, Change, EditRefused, draft_phrases, next_id, refuse, say
+from timeline_app.store.change import (
+    SAY,
+    Change,
+    EditRefused,
+    draft_phrases,
+    gone_refusal,
+    next_id,
+    refuse,
+    say,
+)
 from timeline_app.store.database import Database
 from timeline_app.store.keys import new_key
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
 from timeline_app.timeline.drafts import ThemeDraft
 from timeline_app.timeline.phrases import QT_TRANSLATE_NOOP, Phrase
+from timeline_app.timeline.theme_names import same_theme_name
 
 
 def add_theme(db: Database, draft: ThemeDraft) -> Change:
@@ -134,17 +144,11 @@ def _names_kept(
 def _taken_by(name: str, others) -> str | None:
     """The first of the other themes' names that is the same name as this one, if any.
     Compared here, not in SQL: SQLite's lower() knows only ASCII letters ("Ə" and "ə")."""
-    return next((other for other in others if _same_name(other) == _same_name(name)), None)
-
-
-def _same_name(name: str) -> str:
-    """A name as compared for duplicates: any letter's case, and the dotted and dotless i as one
-    (in Azerbaijani and Turkish "I" is the capital of "ı", elsewhere of "i")."""
-    return name.strip().casefold().replace("i\u0307", "i").replace("ı", "i")
+    return next((other for other in others if same_theme_name(other, name)), None)
 
 
 def _theme_name(db: Database, slug: str) -> str:
     rows = db.read("SELECT name FROM themes WHERE slug = ?", (slug,))
     if not rows:
-        raise EditRefused({"slug": say(SAY["no such theme"], slug=slug)})
+        raise EditRefused(gone_refusal("themes"))
     return rows[0][0]

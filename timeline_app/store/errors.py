@@ -50,12 +50,24 @@ class EditConflict(StoreError):
     """An undo or redo no longer fits the file: another window or program changed what it
     touches since."""
 
-    def __init__(self) -> None:
-        self.phrase = Phrase("editing", QT_TRANSLATE_NOOP(
+    def __init__(self, reason: Phrase | None = None, *, gone_from: str | None = None) -> None:
+        """reason: what was found (a rule the step would now break), said after the sentence;
+        gone_from: the table whose row the step starts from, when that row has gone."""
+        self.reason = reason
+        self.gone_from = gone_from
+        said = QT_TRANSLATE_NOOP(
             "editing",
             "Another window or program changed this part of the timeline since, so this step "
             "cannot be made again.",
-        ))  # fmt: skip
+        )
+        if reason is not None:
+            said = QT_TRANSLATE_NOOP(
+                "editing",
+                "Another window or program changed this part of the timeline since, so this step "
+                "cannot be made again: {reason}",
+            )
+        values = (("reason", reason),) if reason is not None else ()
+        self.phrase = Phrase("editing", said, values)
         super().__init__(str(self.phrase))
 
 

@@ -50,7 +50,7 @@ def read_one(connection: sqlite3.Connection, table: str, where: str, parameters=
     asked for (another window or program deleted it)."""
     rows = read_rows(connection, table, where, parameters)
     if len(rows) != 1:
-        raise EditConflict()
+        raise EditConflict(gone_from=table)
     return rows[0]
 
 

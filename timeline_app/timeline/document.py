@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from timeline_app.timeline.events import Event, Source, Theme
+from timeline_app.timeline.theme_names import theme_name_key
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,14 @@ class ThemeBook:
 
     def theme(self, name: str, colour: str | None = None) -> Theme:
         name = " ".join(name.split())
-        known = self._by_name.get(name.casefold())
+        known = self._by_name.get(theme_name_key(name))
         if known is not None:
             return known
         slug, n = slug_of(name), 2
         while slug in self._slugs:
             slug, n = f"{slug_of(name)}-{n}", n + 1
         theme = Theme(slug, name, colour or THEME_COLOURS[len(self._slugs) % len(THEME_COLOURS)])
-        self._by_name[name.casefold()] = theme
+        self._by_name[theme_name_key(name)] = theme
         self._slugs.add(slug)
         return theme
 

@@ -105,6 +105,17 @@ def keep_typing(typed: D, loaded: D, stored: D) -> D:
     return replace(stored, **mine)
 
 
+def clashing(typed: D, loaded: D, stored: D) -> tuple[str, ...]:
+    """The fields keep_typing keeps the typing of although the file changed them too, to
+    something else: the form says so beside each, so that Save does not write over the other
+    change unseen."""
+    return tuple(
+        f.name for f in fields(typed)
+        if getattr(loaded, f.name) != getattr(typed, f.name) != getattr(stored, f.name)
+        and getattr(loaded, f.name) != getattr(stored, f.name)
+    )  # fmt: skip
+
+
 def problems(draft: Draft, say: Say = str) -> dict[str, str]:
     """{field name: what is wrong with it}; empty when the draft can be saved as it is.
 

@@ -339,7 +339,8 @@ class FileActions(QObject):
         except StoreError as error:
             self._warn(tr("The copy was not saved."), str(error))
             return
-        self.open_path(_with_suffix(target, EXTENSION))
+        if self.open_path(_with_suffix(target, EXTENSION)):
+            self.window.edit_session.copied_from = db.path
 
     def export_as(self, format_name: str) -> None:
         suffix = {"timelinejs": ".timelinejs.json", "csv": ".csv", "json": ".json"}[format_name]

@@ -4,6 +4,7 @@ through the window's undo session, and a deletion confirmed with what goes with 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -14,6 +15,7 @@ from timeline_app.messages import readable
 from timeline_app.store.editing import EditRefused
 from timeline_app.store.errors import StoreError
 from timeline_app.ui.editing import fields
+from timeline_app.ui.editing.left_behind import LeftBehind, ask_about_left_behind
 from timeline_app.wording.drafts import draft_problems
 from timeline_app.wording.editing import consequence_lines, refusal_problems
 
@@ -110,23 +112,29 @@ def confirm_deletion(
 
 def ask_about_unsaved(
     parent: QWidget, question: str, save: Callable[[], bool], then: Callable[[], None],
-    cancelled: Callable[[], None],
+    cancelled: Callable[[], None], *, can_cancel: bool = True,
 ) -> QMessageBox:  # fmt: skip
     """Ask what becomes of typed changes before they would be lost: Save them (then() only if
     they were saved), Discard them (then()), or Cancel (cancelled(): the user goes on editing).
-    Window-modal, not a nested event loop."""
+    Window-modal, not a nested event loop. Without can_cancel there is no Cancel, and Escape or
+    closing the box does nothing: the changes are dropped only when the user says so."""
     box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Unsaved changes"), question,
                       parent=parent)  # fmt: skip
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(parent.tr(
-        "Save Changes saves them to the timeline; Discard Changes drops them; Cancel goes "
-        "back to editing."
-    ))  # fmt: skip
+    if can_cancel:
+        box.setInformativeText(parent.tr(
+            "Save Changes saves them to the timeline; Discard Changes drops them; Cancel goes "
+            "back to editing."
+        ))  # fmt: skip
+    else:
+        box.setInformativeText(parent.tr(
+            "Save Changes saves them to that timeline; Discard Changes drops them."
+        ))  # fmt: skip
     save_button = box.addButton(parent.tr("&Save Changes"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(parent.tr("&Discard Changes"), QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save_button)
-    box.setEscapeButton(cancel)
+    if can_cancel:
+        box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def answered(button) -> None:
@@ -149,7 +157,9 @@ class ManagerDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self._session = None
+        self._file: Path | None = None  # the file of the session followed: the form's
         self._undo_actions: list[QAction] = []
+        self.asking: QMessageBox | None = None  # the last question about typing left behind
 
     def checked_draft(self):
         """The fields as a draft (the subclass's draft()), or None with each problem shown
@@ -182,8 +192,39 @@ class ManagerDialog(QDialog):
                 self._session.applied.disconnect(self._applied)
             session.applied.connect(self._applied)
             self._session = session
+            self._file = Path(session.db.path)
             self._follow_undo_stack(session.stack)
         return session
+
+    def follow_session(self) -> None:
+        """Follow the window's file, before reading it. Typing meant for a file the window no
+        longer shows is not kept in the form, where Save would write it into this file (to
+        whatever has the same id here): the user is asked to save it in its own file or to drop
+        it. A copy just saved with Save a Copy is the same file: the typing stays."""
+        session = self.window_.edit_session
+        moved = session is not self._session and self._file is not None
+        if moved and self.unsaved() and not _same_file(self._file, session):
+            left = LeftBehind(self._file, self.form_key(), self.form_name(), self.draft())
+            self.loaded = None  # nothing is typed for the file open now
+            self.asking = ask_about_left_behind(self, left, self.change_for)
+        self.session()
+
+    def form_stale(self) -> bool:
+        """Whether what the form's source or theme holds in the file is no longer what the form
+        was loaded with, where the list does not show it (a source's text, say)."""
+        return False
+
+    def form_key(self) -> str | None:
+        """The id of what the form edits (a source's id, a theme's slug); None: a new one."""
+        raise NotImplementedError
+
+    def form_name(self) -> str:
+        """What a question calls the thing the form edits."""
+        raise NotImplementedError
+
+    def change_for(self, db, left: LeftBehind):
+        """The change that saves typing left behind in its own file."""
+        raise NotImplementedError
 
     def _follow_undo_stack(self, stack) -> None:
         """Undo and Redo of the open file's changes while this window has the focus, with the
@@ -217,7 +258,11 @@ class ManagerDialog(QDialog):
 
     def follow_file(self) -> None:
         try:
-            stale = self.window_.edit_session is not self._session or self.listed() != self.shown
+            stale = (
+                self.window_.edit_session is not self._session
+                or self.listed() != self.shown
+                or self.form_stale()
+            )
         except StoreError:
             return  # the window tells of a file it cannot read
         if stale:
@@ -234,3 +279,11 @@ class ManagerDialog(QDialog):
         button.setToolTip(tip)
         button.clicked.connect(slot)
         return button
+
+
+def _same_file(path: Path, session) -> bool:
+    """Whether the session's file is the form's, or a copy of it just saved (Save a Copy)."""
+    return any(
+        other is not None and Path(other).resolve() == path.resolve()
+        for other in (session.db.path, session.copied_from)
+    )

@@ -4,6 +4,7 @@ command on an unlimited undo stack, and the window refreshes on what it announce
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -77,6 +78,9 @@ class EditSession(QObject):
         self.stack.setUndoLimit(0)  # no limit
         self._tell = tell
         self._offer_copy = offer_copy
+        # The file this one was saved from by Save a Copy, just before it was opened: the same
+        # rows under the same ids, so typing not saved in an editor may follow it here.
+        self.copied_from: Path | None = None
 
     # -- what editors call ------------------------------------------------------------------
 

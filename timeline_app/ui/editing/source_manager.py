@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from timeline_app.formats.document_text import read_document_text
 from timeline_app.formats.errors import FormatError
 from timeline_app.store import editing, queries
-from timeline_app.timeline.drafts import SourceDraft, keep_typing
+from timeline_app.timeline.drafts import SourceDraft, clashing, keep_typing
 from timeline_app.timeline.events import Source
 from timeline_app.ui.editing.manager_parts import (
     FieldProblems,
@@ -43,6 +43,23 @@ if TYPE_CHECKING:
 
 # The fields of a new source, as the form gives them when nothing is typed.
 _NEW_SOURCE = SourceDraft("", None, None, None, False, None, None, None)
+# The field beside which a draft's field is spoken of, where it has no label of its own.
+_LABEL_OF = {"published_approximate": "published"}
+
+
+def _as_shown(draft: SourceDraft) -> SourceDraft:
+    """The draft as the form gives it back once shown (draft()): each text without its outer
+    spaces, an empty one as None. What the form was loaded with is kept this way too, so that
+    a field is typed in only where the user typed."""
+
+    def text(value: str | None) -> str | None:
+        return (value or "").strip() or None
+
+    return SourceDraft(
+        title=draft.title.strip(), publisher=text(draft.publisher), author=text(draft.author),
+        published=text(draft.published), published_approximate=bool(draft.published_approximate),
+        url=text(draft.url), archived_text=text(draft.archived_text), note=text(draft.note),
+    )  # fmt: skip
 
 
 def ask_document_file(parent: QWidget) -> Path | None:
@@ -65,6 +82,9 @@ class SourceManager(ManagerDialog):
         self.shown: list[Source] = []  # as listed, by title
         self.loaded: SourceDraft | None = None  # the fields as last shown or saved
         self.shown_row = -1  # the source the fields belong to (-1: a new one)
+        # The source the fields belonged to when it was deleted under typing, and the fields
+        # as loaded then: an undo that brings it back puts the form on it again.
+        self.gone: tuple[str, SourceDraft] | None = None
         self.setObjectName("sourceManager")
         self.setWindowTitle(self.tr("Sources"))
         self.resize(900, 620)
@@ -194,10 +214,10 @@ class SourceManager(ManagerDialog):
 
     def reload(self, select: str | None = None) -> None:
         """Read the sources again, keeping the selected one (or selecting `select`, an id).
-        Typing not saved is kept (see _keep_typing), unless `select` is another source."""
-        self.session()
-        form_source = self._form_source()
-        editing_id = form_source.id if form_source else None
+        Typing not saved is kept (see _keep_typing), unless `select` is another source or the
+        window shows another file (see follow_session)."""
+        self.follow_session()
+        editing_id = self.form_key() or (self.gone[0] if self.gone else None)
         typed = self.draft() if self.unsaved() and select in (None, editing_id) else None
         current = self.current_source()
         wanted = select or (current.id if current else None)
@@ -221,21 +241,29 @@ class SourceManager(ManagerDialog):
     def _keep_typing(self, source_id: str | None, typed: SourceDraft) -> None:
         """After the file changed under typing not saved (an undo, another window): the form
         stays on its source with the typing kept over what is stored now; if the source was
-        deleted, the form becomes a new source holding the text, and says so."""
+        deleted, the form becomes a new source holding the text, and says so, until Undo
+        brings the source back (the form is on it again)."""
         ids = [source.id for source in self.shown]
         if source_id is None:  # a new source is still new
             self._highlight(-1)
             self.shown_row = -1
             return
         if source_id in ids:
+            loaded = self.loaded
+            if self.gone and self.gone[0] == source_id:  # brought back
+                loaded, self.gone = self.gone[1], None
+                self._say_what_save_does(self.shown[ids.index(source_id)])
             row = ids.index(source_id)
             self._highlight(row)
             self.shown_row = row
-            stored = editing.source_draft(self.window_.db, source_id)
-            self._fill(keep_typing(typed, self.loaded, stored))
+            stored = _as_shown(editing.source_draft(self.window_.db, source_id))
+            self._fill(keep_typing(typed, loaded, stored))
             self.loaded = stored
+            self._say_clashes(clashing(typed, loaded, stored))
             return
-        title = self.loaded.title if self.loaded else typed.title
+        if self.gone is None:
+            self.gone = (source_id, self.loaded)
+        title = self.gone[1].title or typed.title
         self._highlight(-1)
         self.shown_row = -1
         self._say_what_save_does(None)
@@ -244,6 +272,33 @@ class SourceManager(ManagerDialog):
             "“{title}” was deleted (by an undo or in another window). Your fields are kept: Save "
             "adds them as a new source; New Source clears them."
         ).format(title=title))  # fmt: skip
+
+    def _say_clashes(self, names: tuple[str, ...]) -> None:
+        """Beside each field whose typing was kept over another change to it in the file."""
+        labels = {_LABEL_OF.get(name, name) for name in names}
+        for name in labels & set(self.problems.labels):
+            self.problems.labels[name].say(self.tr(
+                "Changed in the file meanwhile: Save writes what you typed over it."
+            ))  # fmt: skip
+
+    def form_stale(self) -> bool:
+        key = self.form_key()
+        return key is not None and _as_shown(editing.source_draft(self.window_.db, key)) != (
+            self.loaded
+        )
+
+    def form_key(self) -> str | None:
+        source = self._form_source()
+        return source.id if source else None
+
+    def form_name(self) -> str:
+        source = self._form_source()
+        return source.title if source else (self.draft().title or self.tr("a new source"))
+
+    def change_for(self, db, left):
+        if left.key is None:
+            return editing.add_source(db, left.draft)
+        return editing.edit_source(db, left.key, left.draft)
 
     def select_source(self, source_id: str) -> None:
         ids = [source.id for source in self.shown]
@@ -281,6 +336,7 @@ class SourceManager(ManagerDialog):
 
     def _show_current(self, row: int) -> None:
         self.shown_row = row
+        self.gone = None
         source = self.shown[row] if 0 <= row < len(self.shown) else None
         draft = editing.source_draft(self.window_.db, source.id) if source else None
         self.show_draft(draft)
@@ -303,7 +359,7 @@ class SourceManager(ManagerDialog):
     def show_draft(self, draft: SourceDraft | None) -> None:
         self._fill(draft or _NEW_SOURCE)
         self.problems.clear()
-        self.loaded = self.draft()
+        self.loaded = _as_shown(draft or _NEW_SOURCE)
 
     def _fill(self, draft: SourceDraft) -> None:
         """Put the draft in the fields, leaving alone each that shows its value already (its
@@ -354,16 +410,12 @@ class SourceManager(ManagerDialog):
             self.text_count.setText(self.tr("Archived text: %s characters") % f"{length:,}")
 
     def draft(self) -> SourceDraft:
-        def text(field: QLineEdit | QPlainTextEdit) -> str | None:
-            value = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
-            return value.strip() or None
-
-        return SourceDraft(
-            title=self.title_field.text().strip(), publisher=text(self.publisher_field),
-            author=text(self.author_field), published=text(self.published_field),
-            published_approximate=self.approximate_box.isChecked(), url=text(self.url_field),
-            archived_text=text(self.text_field), note=text(self.note_field),
-        )  # fmt: skip
+        return _as_shown(SourceDraft(
+            title=self.title_field.text(), publisher=self.publisher_field.text(),
+            author=self.author_field.text(), published=self.published_field.text(),
+            published_approximate=self.approximate_box.isChecked(), url=self.url_field.text(),
+            archived_text=self.text_field.toPlainText(), note=self.note_field.toPlainText(),
+        ))  # fmt: skip
 
     # -- the actions, each one undoable change ----------------------------------------------
 

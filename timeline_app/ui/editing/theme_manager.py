@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.store import editing, queries
-from timeline_app.timeline.drafts import ThemeDraft, keep_typing
+from timeline_app.timeline.drafts import ThemeDraft, clashing, keep_typing
 from timeline_app.timeline.events import Theme
 from timeline_app.ui.editing.manager_parts import (
     FieldProblems,
     ManagerDialog,
+    ask_about_unsaved,
     push_change,
 )
 from timeline_app.ui.keyboard import set_tab_order
@@ -37,6 +38,12 @@ if TYPE_CHECKING:
 
 NEW_THEME_COLOUR = "#0072B2"
 _NEW_THEME = ThemeDraft("", NEW_THEME_COLOUR)  # the fields of a theme to add, as they start
+
+
+def _as_shown(draft: ThemeDraft) -> ThemeDraft:
+    """The draft as the form gives it back once shown (draft()): without outer spaces. What the
+    form was loaded with is kept this way too, so a field is typed in only where it was."""
+    return ThemeDraft(draft.name.strip(), draft.colour.strip())
 
 
 def ask_colour(parent: QWidget, colour: str) -> str | None:
@@ -53,13 +60,17 @@ class ThemeManager(ManagerDialog):
         super().__init__(window)
         self.shown: list[Theme] = []  # as listed, in order
         self.loaded: ThemeDraft | None = None  # the fields as last shown or saved
+        self.shown_row = -1  # the theme the fields belong to (-1: a new one)
+        # The theme the fields belonged to when it was deleted under typing, and the fields as
+        # loaded then: an undo that brings it back puts the form on it again.
+        self.gone: tuple[str, ThemeDraft] | None = None
         self.setObjectName("themeManager")
         self.setWindowTitle(self.tr("Themes"))
         self.resize(560, 420)
 
         self.theme_list = QListWidget(self)
         self.theme_list.setAccessibleName(self.tr("Themes, in order"))
-        self.theme_list.currentRowChanged.connect(self._show_current)
+        self.theme_list.currentRowChanged.connect(self._row_chosen)
         list_label = QLabel(self.tr("&Themes:"), self)
         list_label.setBuddy(self.theme_list)
 
@@ -153,12 +164,13 @@ class ThemeManager(ManagerDialog):
 
     def reload(self, select: str | None = None) -> None:
         """Read the themes again, keeping the selected one (or selecting `select`, a slug).
-        Typing not saved is kept (see _keep_typing), unless `select` is another theme."""
-        self.session()
-        current = self.current_theme()
-        form_slug = current.slug if current else None
+        Typing not saved is kept (see _keep_typing), unless `select` is another theme or the
+        window shows another file (see follow_session)."""
+        self.follow_session()
+        form_slug = self.form_key() or (self.gone[0] if self.gone else None)
         typed = self.draft() if self.unsaved() and select in (None, form_slug) else None
-        wanted = select or form_slug
+        current = self.current_theme()
+        wanted = select or (current.slug if current else None)
         self.shown = self.listed()
         self.theme_list.blockSignals(True)
         self.theme_list.clear()
@@ -167,44 +179,124 @@ class ThemeManager(ManagerDialog):
             item.setData(Qt.ItemDataRole.UserRole, theme.slug)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, theme.colour)
             self.theme_list.addItem(item)
-        slugs = [theme.slug for theme in self.shown]
-        if typed is not None:
-            row = slugs.index(form_slug) if form_slug in slugs else -1
-        else:
-            row = slugs.index(wanted) if wanted in slugs else (0 if slugs else -1)
-        self.theme_list.setCurrentRow(row)
         self.theme_list.blockSignals(False)
-        if typed is None:
-            self._show_current(row)
+        if typed is not None:
+            self._keep_typing(form_slug, typed)
             return
-        self._keep_typing(row, typed, current)
+        slugs = [theme.slug for theme in self.shown]
+        row = slugs.index(wanted) if wanted in slugs else (0 if slugs else -1)
+        self._highlight(row)
+        self._show_current(row)
 
-    def _keep_typing(self, row: int, typed: ThemeDraft, was: Theme | None) -> None:
+    def _keep_typing(self, slug: str | None, typed: ThemeDraft) -> None:
         """After the file changed under typing not saved (an undo, another window): the form
         stays on its theme, the typing kept over what is stored now; if the theme was deleted,
-        the fields stay for Add, and the window says so."""
-        self._enable_for(row)
-        if row >= 0 or was is None:  # its theme, or a new one
-            theme = self.shown[row] if row >= 0 else None
-            stored = ThemeDraft(theme.name, theme.colour) if theme else self.loaded
-            self._fill(keep_typing(typed, self.loaded, stored))
-            self.loaded = stored
+        the fields stay for Add, and the window says so until Undo brings the theme back (the
+        form is on it again)."""
+        slugs = [theme.slug for theme in self.shown]
+        if slug is None:  # a new theme is still new
+            self._to_row(-1)
             return
+        if slug in slugs:
+            loaded = self.loaded
+            if self.gone and self.gone[0] == slug:  # brought back
+                loaded, self.gone = self.gone[1], None
+            row = slugs.index(slug)
+            self._to_row(row)
+            stored = _as_shown(ThemeDraft(self.shown[row].name, self.shown[row].colour))
+            self._fill(keep_typing(typed, loaded, stored))
+            self.loaded = stored
+            for name in clashing(typed, loaded, stored):
+                self.problems.labels[name].say(self.tr(
+                    "Changed in the file meanwhile: Save writes what you typed over it."
+                ))  # fmt: skip
+            return
+        if self.gone is None:
+            self.gone = (slug, self.loaded)
+        self._to_row(-1)
         self.loaded = _NEW_THEME
         self.note.setText(self.tr(
             "“{name}” was deleted (by an undo or in another window). Your name and colour are "
             "kept: Add adds them as a new theme."
-        ).format(name=was.name))  # fmt: skip
+        ).format(name=self.gone[1].name))  # fmt: skip
         self.note.show()
+
+    def _to_row(self, row: int) -> None:
+        """The form belongs to this row's theme now (-1: a new one), its typing left alone."""
+        self._highlight(row)
+        self.shown_row = row
+        self._enable_for(row)
 
     def current_theme(self) -> Theme | None:
         row = self.theme_list.currentRow()
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
+    def _form_theme(self) -> Theme | None:
+        """The theme the form belongs to (None: a new one)."""
+        row = self.shown_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def form_key(self) -> str | None:
+        theme = self._form_theme()
+        return theme.slug if theme else None
+
+    def form_name(self) -> str:
+        theme = self._form_theme()
+        return theme.name if theme else (self.draft().name or self.tr("a new theme"))
+
+    def change_for(self, db, left):
+        if left.key is None:
+            return editing.add_theme(db, left.draft)
+        return editing.edit_theme(db, left.key, left.draft)
+
+    def _row_chosen(self, row: int) -> None:
+        if not self.unsaved():
+            self._show_current(row)
+            return
+        # As in the Sources window: the highlight stays on the theme being edited until the
+        # user says what becomes of the typed changes.
+        chosen = self.shown[row].slug if 0 <= row < len(self.shown) else None
+        self._highlight(self.shown_row)
+        self.ask_about_unsaved(lambda: self._show_theme(chosen))
+        QTimer.singleShot(0, lambda: self._highlight(self.shown_row))
+
+    def ask_about_unsaved(self, then) -> None:
+        """Save, discard or keep editing the typed name and colour; then() once saved or
+        discarded."""
+        theme = self._form_theme()
+        if theme is None:
+            question = self.tr("The new theme is not added. Add it?")
+        else:
+            question = self.tr("The changes to “{name}” are not saved. Save them?").format(
+                name=theme.name
+            )
+
+        def cancelled() -> None:
+            self._highlight(self.shown_row)
+            self.name_field.setFocus()
+
+        save = self.save_theme if theme is not None else self.add_theme
+        ask_about_unsaved(self, question, save, then, cancelled)
+
+    def _highlight(self, row: int) -> None:
+        self.theme_list.blockSignals(True)
+        self.theme_list.setCurrentRow(row)
+        self.theme_list.blockSignals(False)
+
+    def _show_theme(self, slug: str | None) -> None:
+        slugs = [theme.slug for theme in self.shown]
+        row = slugs.index(slug) if slug in slugs else -1
+        self._highlight(row)
+        self._show_current(row)
+        self.theme_list.setFocus()
+
     def _show_current(self, row: int) -> None:
+        self.shown_row = row
+        self.gone = None
         theme = self.shown[row] if 0 <= row < len(self.shown) else None
-        self._fill(ThemeDraft(theme.name, theme.colour) if theme else _NEW_THEME)
-        self.loaded = self.draft()
+        draft = ThemeDraft(theme.name, theme.colour) if theme else _NEW_THEME
+        self._fill(draft)
+        self.loaded = _as_shown(draft)
         self.problems.clear()
         self._enable_for(row)
 
@@ -237,7 +329,7 @@ class ThemeManager(ManagerDialog):
                               swatch_icon("#00000000").pixmap(16, 16))  # fmt: skip
 
     def draft(self) -> ThemeDraft:
-        return ThemeDraft(self.name_field.text().strip(), self.colour_field.text().strip())
+        return _as_shown(ThemeDraft(self.name_field.text(), self.colour_field.text()))
 
     # -- the actions, each one undoable change ----------------------------------------------
 
@@ -247,24 +339,28 @@ class ThemeManager(ManagerDialog):
             self.colour_field.setText(chosen)
             self.colour_field.setFocus()
 
-    def add_theme(self) -> None:
+    def add_theme(self) -> bool:
+        """Add a theme with the fields; True when added."""
         draft = self.checked_draft()
         if draft is None:
-            return
+            return False
         db = self.window_.db
         before = {theme.slug for theme in self.shown}
-        if push_change(self.session(), lambda: editing.add_theme(db, draft), self.problems):
-            added = [theme.slug for theme in self.listed() if theme.slug not in before]
-            self.reload(select=added[0] if added else None)
+        if not push_change(self.session(), lambda: editing.add_theme(db, draft), self.problems):
+            return False
+        added = [theme.slug for theme in self.listed() if theme.slug not in before]
+        self.reload(select=added[0] if added else None)
+        return True
 
-    def save_theme(self) -> None:
-        theme = self.current_theme()
+    def save_theme(self) -> bool:
+        """Save the fields to the theme they show; True when saved."""
+        theme = self._form_theme()
         draft = self.checked_draft()
         if theme is None or draft is None:
-            return
+            return False
         db = self.window_.db
-        push_change(self.session(), lambda: editing.edit_theme(db, theme.slug, draft),
-                    self.problems)  # fmt: skip
+        return push_change(self.session(), lambda: editing.edit_theme(db, theme.slug, draft),
+                           self.problems)  # fmt: skip
 
     def move_theme(self, step: int) -> None:
         theme = self.current_theme()
