@@ -5,31 +5,17 @@ when Undo brings it back, and a field the file changed too is said so."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
-from contextlib import closing
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.ui.editing.managers import another_program, opened
 from tests.ui.editing.test_source_manager import answer
 from timeline_app.store import editing, queries
 from timeline_app.store.database import open_database
 from timeline_app.timeline.drafts import ThemeDraft
 from timeline_app.ui import file_actions
-
-
-def another_program(path, *statements: str) -> None:
-    with closing(sqlite3.connect(path)) as other, other:
-        for sql in statements:
-            other.execute(sql)
-
-
-def opened(window, qtbot, action: str):
-    getattr(window.manager_actions, f"{action}_action").trigger()
-    dialog = getattr(window.manager_actions, f"{action[:-1]}_manager")
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def stored_source(path, source_id: str):

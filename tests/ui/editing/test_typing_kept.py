@@ -4,27 +4,12 @@ a word that it was deleted, to be saved as new or discarded."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
-
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.ui.editing.managers import another_program, opened
 from timeline_app.store import editing, queries
 from timeline_app.timeline.drafts import SourceDraft, ThemeDraft, keep_typing
-
-
-def another_program(window, *statements: str) -> None:
-    with closing(sqlite3.connect(window.db.path)) as other, other:
-        for sql in statements:
-            other.execute(sql)
-
-
-def opened(window, qtbot, action: str):
-    getattr(window.manager_actions, f"{action}_action").trigger()
-    dialog = getattr(window.manager_actions, f"{action[:-1]}_manager")
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 @pytest.fixture
@@ -47,7 +32,7 @@ def test_an_undo_keeps_what_is_typed_in_the_source_and_shows_what_changed(window
     manager.select_source("paper")
     manager.author_field.setFocus()
     qtbot.keyClicks(manager.author_field, "A. Reporter")
-    another_program(window, "UPDATE sources SET title = 'Retitled' WHERE id = 'paper'")
+    another_program(window.db.path, "UPDATE sources SET title = 'Retitled' WHERE id = 'paper'")
     window.edit_session.stack.undo()  # the note on another source: the manager reloads
     assert manager.author_field.text() == "A. Reporter"
     assert manager.current_source().id == "paper"
@@ -62,7 +47,7 @@ def test_typing_for_a_new_source_survives_a_change_made_elsewhere(window, qtbot)
     manager = opened(window, qtbot, "sources")
     manager.new_source()
     qtbot.keyClicks(manager.title_field, "Not saved yet")
-    another_program(window, "UPDATE sources SET title = 'Retitled' WHERE id = 'paper'")
+    another_program(window.db.path, "UPDATE sources SET title = 'Retitled' WHERE id = 'paper'")
     manager.follow_file()
     assert "Retitled" in [source.title for source in manager.shown]
     assert manager.title_field.text() == "Not saved yet"
@@ -75,7 +60,7 @@ def test_a_source_deleted_elsewhere_leaves_its_fields_to_save_as_new(window, qtb
     manager.author_field.setFocus()
     qtbot.keyClicks(manager.author_field, "A. Reporter")
     another_program(
-        window,
+        window.db.path,
         "DELETE FROM citations WHERE source_id = 'paper'",
         "DELETE FROM source_relations WHERE 'paper' IN (source_id, depends_on_id)",
         "DELETE FROM sources WHERE id = 'paper'",
@@ -103,7 +88,7 @@ def test_an_undo_keeps_a_new_name_typed_for_a_theme(window, qtbot):
     manager.name_field.setFocus()
     qtbot.keyClick(manager.name_field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(manager.name_field, "Oil & Gas")
-    another_program(window, "UPDATE themes SET colour = '#ABCDEF' WHERE slug = 'energy'")
+    another_program(window.db.path, "UPDATE themes SET colour = '#ABCDEF' WHERE slug = 'energy'")
     window.edit_session.stack.undo()  # Sport goes: the manager reloads
     assert manager.current_theme().slug == "energy"
     assert manager.name_field.text() == "Oil & Gas"
@@ -120,7 +105,7 @@ def test_a_theme_deleted_elsewhere_leaves_its_fields_for_add(window, qtbot):
     manager.name_field.setFocus()
     qtbot.keyClicks(manager.name_field, " and Power")
     another_program(
-        window,
+        window.db.path,
         "UPDATE events SET primary_theme_id = NULL",
         "DELETE FROM event_themes WHERE theme_id = (SELECT id FROM themes WHERE slug = 'energy')",
         "DELETE FROM themes WHERE slug = 'energy'",
