@@ -92,6 +92,7 @@ def test_random_edits_leave_the_index_as_a_rebuild_reads_it(db, seed):
     theme_ids = [row[0] for row in db.read("SELECT id FROM themes")]
     loaded = index_of(db)
     queries.event_ids(db, TimelineFilter(themes=frozenset({"energy"})))  # something cached
+    ever = set(event_ids)
     for _ in range(12):
         touched = []
         for _ in range(rng.choice([1, 1, 3])):
@@ -109,6 +110,10 @@ def test_random_edits_leave_the_index_as_a_rebuild_reads_it(db, seed):
             assert queries.theme_counts(db, wanted) == rebuilt.theme_counts(wanted)
         assert [loaded.position(i) for i in event_ids] == [rebuilt.position(i) for i in event_ids]
         assert loaded.position(10**9) is None
+        ever |= set(event_ids)
+        assert [loaded.position(i) for i in sorted(ever - set(event_ids))] == [None] * len(
+            ever - set(event_ids)
+        )  # the deleted ones
 
 
 def test_a_change_of_themes_reads_the_index_again(db):

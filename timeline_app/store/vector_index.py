@@ -64,6 +64,7 @@ class VectorIndex(TimelineIndex):
         keep_freed_memory()  # selections of a large timeline reuse the pages of older ones
         self.longest = int((self.ends - self.starts).max()) if len(self.ids) else 0
         self._table: np.ndarray | None = None  # see _table_by_id
+        self._gone: tuple[int, int, int] | None = None  # see _table_after_replace
         self._by_id: tuple[np.ndarray, np.ndarray] | None = None  # see _sorted_ids
         self._theme_order: tuple | None = None  # see _grouped_by_theme
         self._wide: np.ndarray | None = None  # see _selection
@@ -360,9 +361,11 @@ class VectorIndex(TimelineIndex):
     # -- edits --------------------------------------------------------------------------------
 
     def _delete(self, positions: list[int]) -> None:
+        if self._table is not None:  # kept up to date by _insert, which always follows
+            self._table[self.ids[positions]] = -1
+            self._gone = (positions[0], positions[-1], len(positions)) if positions else None
         for name in _ARRAY_TYPES:
             setattr(self, name, np.delete(getattr(self, name), positions))
-        self._table = None  # filled again when next asked: one pass
         self._everything = None
         if self._by_id is not None:  # kept up to date: sorting a million ids again costs 0.1 s
             sorted_ids, order = self._by_id
@@ -376,7 +379,8 @@ class VectorIndex(TimelineIndex):
         for name, (field_name, dtype) in _ARRAY_TYPES.items():
             values = np.array([getattr(row, field_name) for row in rows], dtype)
             setattr(self, name, np.insert(getattr(self, name), points, values))
-        self._table = None
+        if self._table is not None:
+            self._table_after_replace(points, rows)
         if self._by_id is not None:
             sorted_ids, order = self._by_id
             # np.insert puts each row before the old element at its point: an old element moves
@@ -393,6 +397,30 @@ class VectorIndex(TimelineIndex):
             )
         self._theme_order = self._wide = self._everything = None
 
+
+    def _table_after_replace(self, points: list[int], rows: list[IndexRow]) -> None:
+        """The id table brought up to date after _delete then _insert: only the positions
+        between the first and the last event taken out or put in moved (to the end when more
+        came in than went out, or fewer), so only those are written again. Rebuilding the whole
+        table after every edit took 14 ms at a million events."""
+        table, gone = self._table, self._gone
+        self._gone = None
+        assert table is not None
+        highest = max((row.id for row in rows), default=-1)
+        if highest >= len(table):
+            if highest > 4 * len(self.ids) + 1024:  # too sparse now: found by sorting instead
+                self._table = None
+                return
+            table = np.concatenate((table, np.full(highest + 1 - len(table), -1, np.int64)))
+            self._table = table
+        landed = [point + k for k, point in enumerate(points)]  # np.insert's final positions
+        touched = [*landed, *(gone[:2] if gone else ())]
+        if not touched:
+            return
+        low = min(touched)
+        same_count = (gone[2] if gone else 0) == len(rows)
+        high = max(touched) + 1 if same_count else len(self.ids)
+        table[self.ids[low:high]] = np.arange(low, high, dtype=np.int64)
 
 # A selection of fewer than one event in this many is worked out from its own positions.
 _SPARSE = 8
