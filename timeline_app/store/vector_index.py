@@ -397,7 +397,6 @@ class VectorIndex(TimelineIndex):
             )
         self._theme_order = self._wide = self._everything = None
 
-
     def _table_after_replace(self, points: list[int], rows: list[IndexRow]) -> None:
         """The id table brought up to date after _delete then _insert: only the positions
         between the first and the last event taken out or put in moved (to the end when more
@@ -421,6 +420,7 @@ class VectorIndex(TimelineIndex):
         same_count = (gone[2] if gone else 0) == len(rows)
         high = max(touched) + 1 if same_count else len(self.ids)
         table[self.ids[low:high]] = np.arange(low, high, dtype=np.int64)
+
 
 # A selection of fewer than one event in this many is worked out from its own positions.
 _SPARSE = 8
