@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_MAGIC = b"SQLite format 3\x00"
-MAPPED_BYTES = 1 << 32  # of the file read through a memory map (see _connect)
-MAPPED_FROM = 100_000_000  # bytes: files this large are read through a memory map
 BUSY_TIMEOUT_MS = 3000  # how long to wait for another program's write before calling it locked
 
 
@@ -230,14 +228,10 @@ def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     else:
         connection = sqlite3.connect(path, check_same_thread=False)
     _on_connect(connection, None)
-    # The window reads rows scattered over the file (a page of the list, the events in view):
-    # through a memory map, 50 such rows of a 3.3 GB file took 1.5-3 ms instead of 7-15 ms.
-    # SQLite caps the map at its own limit (2 GB by default) and reads the rest as before. Only
-    # large files: a read error on a mapped page stops the program (SIGBUS) where a read would
-    # be an error the window tells, and a small file gains nothing.
-    with suppress(OSError):
-        if path.stat().st_size >= MAPPED_FROM:
-            connection.execute(f"PRAGMA mmap_size = {MAPPED_BYTES}")
+    # Not through a memory map (PRAGMA mmap_size): a page of 50 scattered list rows of a 3.3 GB
+    # file read 2-10 ms faster that way, but a file another program truncates or rewrites in
+    # place, or a disk that goes away, then stops the program with SIGBUS where a read gives
+    # an error the window can tell, with any typing in a form lost.
     return connection
 
 
