@@ -195,6 +195,9 @@ def _marked_layout(
     return layout
 
 
+_TO_AN_END = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd)
+
+
 class EventListView(QTableView):
     """The list itself; Left and Right step through events like Up and Down.
 
@@ -234,6 +237,10 @@ class EventListView(QTableView):
     def moveCursor(self, action, modifiers) -> QModelIndex:  # noqa: N802
         if self._taking_focus:
             return QModelIndex()
+        if action in _TO_AN_END:
+            # A table's Home and End go to the row's first and last column; this list has one,
+            # so they would do nothing: they go to the first and last event, as Ctrl+ does.
+            modifiers |= Qt.KeyboardModifier.ControlModifier
         return super().moveCursor(action, modifiers)
 
     def set_row_height(self, height: int) -> None:
