@@ -364,8 +364,13 @@ class MainWindow(QMainWindow):
                  if event_id is not None and self.model.row_of(event_id) is not None]  # fmt: skip
         self.select_event(shown[0] if shown else None)
 
-    def open_database_file(self, path: Path, read_only: bool = False) -> bool:
-        """Switch to another timeline; on a known problem say so and keep the current one."""
+    def open_database_file(
+        self, path: Path, read_only: bool = False, keep_filter: bool = False
+    ) -> bool:
+        """Switch to another timeline; on a known problem say so and keep the current one.
+        Another timeline opens with all its events shown: a search, years or themes left from
+        the last file would hide them ("0 of 6 events" after an import). keep_filter is for a
+        copy of the same events (Save a Copy), where the filter still means what it did."""
         try:
             db = open_database(path, read_only=read_only)
             queries.themes(db)  # a file that opens but cannot be read fails here, not later
@@ -376,7 +381,8 @@ class MainWindow(QMainWindow):
         old = self.db
         self.select_event(None)
         self._take_database(db)
-        self.filter_panel.set_filter(self._known_themes_only(self._filter))
+        kept = self._known_themes_only(self._filter) if keep_filter else TimelineFilter()
+        self.filter_panel.set_filter(kept)
         self.canvas.fit_all()
         save_index(old)
         stop_searching(old)
