@@ -417,6 +417,7 @@ class MainWindow(QMainWindow):
         """Each theme's count, the events shown of all, and the filter in words; with
         themes_later, theme counts not yet known are counted once the window has painted."""
         wanted = self._filter
+        self.filter_panel.make_room_for_counts(self.total)
         counts = queries.kept_theme_counts(self.db, wanted)
         if counts is None and themes_later:
             self.filter_panel.show_counting()
