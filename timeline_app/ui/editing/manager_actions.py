@@ -70,7 +70,6 @@ class ManagerActions(QObject):
                 manager.follow_file()
 
 
-
 def _raised(dialog: QDialog) -> QDialog:
     dialog.show()
     dialog.raise_()
