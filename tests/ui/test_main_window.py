@@ -241,6 +241,23 @@ def test_zoom_pan_and_fit_change_the_view_and_repaints_reuse_the_scene(qtbot, wi
     assert abs(canvas.scale.span - span) < 1
 
 
+def test_home_and_end_in_the_list_go_to_the_first_and_last_event(qtbot, window):
+    ids = queries.event_ids(window.db, TimelineFilter())
+    assert len(ids) > 3
+    view = window.list_pane.view
+    view.setFocus()
+    window.select_event(ids[2])
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert window.selected_id == ids[-1]
+    assert view.currentIndex().row() == len(ids) - 1
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert window.selected_id == ids[0]
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # as before
+    assert window.selected_id == ids[-1]
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert window.selected_id == ids[0]
+
+
 def test_when_nothing_matches_the_window_says_so_and_offers_to_clear(qtbot, window):
     window.filter_panel.set_filter(TimelineFilter(search="nothingmatchesthisword"))
     assert window.list_pane.is_showing_empty_note()

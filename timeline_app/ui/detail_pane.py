@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
-    QFocusEvent,
     QFont,
     QGuiApplication,
     QPainter,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app.export.words import backing_words, date_basis_words, dependence_words
 from timeline_app.timeline.events import Citation, Event, Theme
+from timeline_app.ui.focus_ring import FrameRing
 from timeline_app.ui.highlight import highlighted_html
 from timeline_app.ui.theme_chips import chips_width, mark_colours, paint_chips
 from timeline_app.wording.dates import span_label
@@ -146,8 +146,10 @@ class DetailPane(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName(self.tr("Event details"))
+        # A ring shows that the pane has the keys (arrows and Page Up/Down scroll it); the
+        # style's panel frame was too faint to see.
+        self.focus_ring = FrameRing(self)
         self.shown_event: Event | None = None
         self.words: list[str] = []
         self.quote_blocks: list[QuoteBlock] = []
@@ -241,15 +243,6 @@ class DetailPane(QScrollArea):
             self.quotes_layout.addWidget(block)
             self.quote_blocks.append(block)
         self.verticalScrollBar().setValue(0)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        # A frame shows that the pane has the keys (arrows and Page Up/Down scroll it).
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        super().focusOutEvent(event)
 
     def focus_chain(self) -> list[QWidget]:
         """The Edit button, then the buttons of every quote, in the order they are seen."""

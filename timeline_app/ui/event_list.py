@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QKeyEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QTextCharFormat,
     QTextLayout,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 from timeline_app.store.queries import EventLine
 from timeline_app.timeline.events import Theme
 from timeline_app.ui.event_list_model import EventListModel, EventRole
-from timeline_app.ui.focus_ring import paint_focus_ring
+from timeline_app.ui.focus_ring import paint_focus_ring, paint_ring
 from timeline_app.ui.highlight import match_ranges
 from timeline_app.ui.theme_chips import Chip, chip_layout, chips_width, draw_chips, mark_colours
 from timeline_app.wording.dates import span_label
@@ -195,6 +196,9 @@ def _marked_layout(
     return layout
 
 
+_TO_AN_END = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd)
+
+
 class EventListView(QTableView):
     """The list itself; Left and Right step through events like Up and Down.
 
@@ -230,10 +234,28 @@ class EventListView(QTableView):
             super().focusInEvent(event)
         finally:
             self._taking_focus = False
+        self.viewport().update()  # the ring of a list with no current row
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        # With no current row there is no row to ring: the ring goes round the whole list, so
+        # a keyboard user sees that Tab reached it.
+        if self.hasFocus() and not self.currentIndex().isValid():
+            painter = QPainter(self.viewport())
+            colour = self.palette().color(QPalette.ColorRole.Text)
+            paint_ring(painter, QRectF(self.viewport().rect()), colour)
 
     def moveCursor(self, action, modifiers) -> QModelIndex:  # noqa: N802
         if self._taking_focus:
             return QModelIndex()
+        if action in _TO_AN_END:
+            # A table's Home and End go to the row's first and last column; this list has one,
+            # so they would do nothing: they go to the first and last event, as Ctrl+ does.
+            modifiers |= Qt.KeyboardModifier.ControlModifier
         return super().moveCursor(action, modifiers)
 
     def set_row_height(self, height: int) -> None:

@@ -237,8 +237,8 @@ class FileActions(QObject):
         if path is not None:
             self.open_path(path)
 
-    def open_path(self, path: Path, read_only: bool = False) -> bool:
-        if not self.window.open_database_file(path, read_only=read_only):
+    def open_path(self, path: Path, read_only: bool = False, same_events: bool = False) -> bool:
+        if not self.window.open_database_file(path, read_only, same_events):
             return False
         self.remember(self.window.db)
         return True
@@ -339,7 +339,7 @@ class FileActions(QObject):
         except StoreError as error:
             self._warn(tr("The copy was not saved."), str(error))
             return
-        if self.open_path(_with_suffix(target, EXTENSION)):
+        if self.open_path(_with_suffix(target, EXTENSION), same_events=True):
             self.window.edit_session.copied_from = db.path
 
     def export_as(self, format_name: str) -> None:

@@ -44,6 +44,7 @@ class FilterPanel(QWidget):
         self._quiet = False  # set while the panel itself changes its widgets
         self.theme_boxes: dict[str, QCheckBox] = {}
         self._themes: list[Theme] = []
+        self._widest_count = ""  # the count each box keeps room for (make_room_for_counts)
 
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText(self.tr("Search titles, summaries, quotes"))
@@ -110,6 +111,7 @@ class FilterPanel(QWidget):
         self._themes_layout.removeItem(self._theme_buttons)
         self._themes = list(themes)
         self.theme_boxes = {}
+        self._widest_count = ""  # the new boxes have no room kept yet
         for theme in themes:
             box = QCheckBox(_plain(theme.name), self.themes_group)
             box.setChecked(True)
@@ -132,6 +134,22 @@ class FilterPanel(QWidget):
                 box.setValue(value if first <= value <= last else first - 1)
         finally:
             self._quiet = False
+
+    def make_room_for_counts(self, most: int) -> None:
+        """Keep each theme's box as wide as a count of `most` (the file's events: no count is
+        larger) would make it, so the panel, and the timeline and list beside it, keep still
+        as counts lose and gain digits while a search is typed."""
+        widest = "".join("8" if c.isdigit() else c for c in f"{most:,}")  # a wide digit
+        if widest == self._widest_count:
+            return
+        self._widest_count = widest
+        for theme in self._themes:
+            box = self.theme_boxes[theme.slug]
+            shown = box.text()
+            box.setMinimumWidth(0)
+            box.setText(f"{_plain(theme.name)} ({widest})")
+            box.setMinimumWidth(box.sizeHint().width())
+            box.setText(shown)
 
     def set_counts(self, counts: Mapping[str, int]) -> None:
         """Show how many events each theme would show under the rest of the filter."""

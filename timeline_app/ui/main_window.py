@@ -353,19 +353,32 @@ class MainWindow(QMainWindow):
             self.order_tab_chain()
         # The list, the timeline (keeping its span) and the counts read the file again; the
         # detail pane once, for the event selected after the change.
+        row = self.model.row_of(self.selected_id) if self.selected_id is not None else None
         self.model.set_filter(self._filter)
         self.canvas.data_changed(len(self.model.ids))
         self._show_counts()
         # The one event changed (edited, added, brought back by undo) if it is shown, else the
-        # one selected if it still is (a deleted one is not).
+        # one selected if it still is; a selected event deleted (by Delete, by Redo) gives way
+        # to the one that took its place in the list (the one before it when it was the last),
+        # as a file manager does: a second Delete deletes a neighbour the user sees. An undo
+        # goes back to before the change: an Add undone leaves nothing selected.
         affected = change.affected_events
         candidates = [*affected] if len(affected) == 1 else []
         shown = [event_id for event_id in (*candidates, self.selected_id)
                  if event_id is not None and self.model.row_of(event_id) is not None]  # fmt: skip
+        ids = self.model.ids
+        if not shown and row is not None and ids and not self.edit_session.undoing:
+            shown = [ids[min(row, len(ids) - 1)]]
         self.select_event(shown[0] if shown else None)
 
-    def open_database_file(self, path: Path, read_only: bool = False) -> bool:
-        """Switch to another timeline; on a known problem say so and keep the current one."""
+    def open_database_file(
+        self, path: Path, read_only: bool = False, same_events: bool = False
+    ) -> bool:
+        """Switch to another timeline; on a known problem say so and keep the current one.
+        Another timeline opens with all its events shown: a search, years or themes left from
+        the last file would hide them ("0 of 6 events" after an import). same_events is for a
+        copy of this file (Save a Copy, with the same event ids): the filter still means what
+        it did and the selected event stays selected."""
         try:
             db = open_database(path, read_only=read_only)
             queries.themes(db)  # a file that opens but cannot be read fails here, not later
@@ -373,11 +386,14 @@ class MainWindow(QMainWindow):
             log.warning("could not open %s: %s", path, error)
             self.show_message(QMessageBox.Icon.Warning, self.tr("Cannot open timeline"), str(error))
             return False
-        old = self.db
+        old, selected = self.db, self.selected_id
         self.select_event(None)
         self._take_database(db)
-        self.filter_panel.set_filter(self._known_themes_only(self._filter))
+        kept = self._known_themes_only(self._filter) if same_events else TimelineFilter()
+        self.filter_panel.set_filter(kept)
         self.canvas.fit_all()
+        if same_events and selected is not None and self.model.row_of(selected) is not None:
+            self.select_event(selected)
         save_index(old)
         stop_searching(old)
         old.close()
@@ -411,6 +427,7 @@ class MainWindow(QMainWindow):
         """Each theme's count, the events shown of all, and the filter in words; with
         themes_later, theme counts not yet known are counted once the window has painted."""
         wanted = self._filter
+        self.filter_panel.make_room_for_counts(self.total)
         counts = queries.kept_theme_counts(self.db, wanted)
         if counts is None and themes_later:
             self.filter_panel.show_counting()

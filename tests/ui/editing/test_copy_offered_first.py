@@ -118,3 +118,21 @@ def test_a_manager_left_open_when_the_window_went_read_only_offers_the_copy_at_s
     assert window.db.read_only
     assert "Trade" not in [theme.name for theme in queries.themes(window.db)]
     assert manager.name_field.text() == "Trade"  # the typing is kept
+
+
+@pytest.mark.parametrize("action", ["themes", "sources"])
+def test_following_the_copy_offer_from_a_manager_keeps_the_selected_event(
+    read_only_window, offers, action, tmp_path, monkeypatch
+):
+    window = read_only_window
+    window.select_event(window.model.ids[-1])
+    event_id = window.selected_id
+    monkeypatch.setattr(file_actions, "ask_save_path", lambda *args: tmp_path / "mine.tldb")
+    offers.answer = True
+    ACTIONS[action](window)
+    assert window.db.path == tmp_path / "mine.tldb"
+    assert window.selected_id == event_id
+    current = window.list_pane.view.currentIndex()
+    assert current.isValid() and window.model.event_id(current.row()) == event_id
+    assert window.detail_pane.shown_event is not None
+    assert window.detail_pane.shown_event.id == event_id

@@ -310,9 +310,9 @@ class EditActions(QObject):
         keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if not confirm_deletion(window, question, event_deletion_text(consequences, keys)):
             return
-        row = window.model.row_of(event_id)
-        if window.edit_session.build_and_push(lambda: editing.delete_events(window.db, [event_id])):
-            self._select_in_place_of(row)
+        # The window selects the event that takes its place (MainWindow.show_change), as after
+        # a Redo of the delete.
+        window.edit_session.build_and_push(lambda: editing.delete_events(window.db, [event_id]))
 
     def _ready_to_edit(self, event_id: int) -> bool:
         """ready_to_edit, with the event selected again in the copy the user may have saved
@@ -324,15 +324,6 @@ class EditActions(QObject):
         if window.db is not before:
             window.select_event(event_id)
         return True
-
-    def _select_in_place_of(self, row: int | None) -> None:
-        """After a delete, the event that took the deleted one's place in the list (the one
-        before it when it was the last), as a file manager does: a second Delete deletes a
-        neighbour the user sees, never an event far away."""
-        ids = self.window.model.ids
-        if row is None or not ids:
-            return
-        self.window.select_event(ids[min(row, len(ids) - 1)])
 
 
 def build_edit_menu(window: MainWindow, menu: QMenu) -> EditActions:

@@ -62,6 +62,13 @@ class ManagerActions(QObject):
             self.source_manager.select_source(source_id)
         return _raised(self.source_manager)
 
+    def follow_file(self) -> None:
+        """Each open manager shows the file as it is now: the window's check found it changed
+        elsewhere, and a manager with the focus gets no WindowActivate to look for itself."""
+        for manager in (self.theme_manager, self.source_manager):
+            if manager is not None and manager.isVisible():
+                manager.follow_file()
+
 
 def _raised(dialog: QDialog) -> QDialog:
     dialog.show()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QSizePolicy, QWidget
 
 from timeline_app.messages import readable
@@ -160,6 +160,7 @@ class ManagerDialog(QDialog):
         self._file: Path | None = None  # the file of the session followed: the form's
         self._undo_actions: list[QAction] = []
         self.asking: QMessageBox | None = None  # the last question about typing left behind
+        self.listing: QWidget = self  # what has the focus when the window opens: its list
 
     def checked_draft(self):
         """The fields as a draft (the subclass's draft()), or None with each problem shown
@@ -208,6 +209,14 @@ class ManagerDialog(QDialog):
             self.loaded = None  # nothing is typed for the file open now
             self.asking = ask_about_left_behind(self, left, self.change_for)
         self.session()
+
+    def unsaved(self) -> bool:
+        """Whether the form holds typing not saved to the file."""
+        raise NotImplementedError
+
+    def ask_about_unsaved(self, then: Callable[[], None]) -> None:
+        """Ask whether to save the typing; then() once it is saved or dropped."""
+        raise NotImplementedError
 
     def form_stale(self) -> bool:
         """Whether what the form's source or theme holds in the file is no longer what the form
@@ -272,6 +281,21 @@ class ManagerDialog(QDialog):
         if event.type() == QEvent.Type.WindowActivate:
             self.follow_file()
         return super().event(event)
+
+    def reject(self) -> None:
+        """Close (Escape, Close, the window's close button); with typed changes, first ask
+        whether to save them."""
+        if self.unsaved():
+            self.ask_about_unsaved(super().reject)
+            return
+        super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Opened again, the window starts on its list, not on the field last typed in, where
+        # Space or Return would press a button the user did not see get the focus.
+        if not event.spontaneous():
+            self.listing.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().showEvent(event)
 
     def button(self, text: str, slot, tip: str) -> QPushButton:
         button = QPushButton(text, self)

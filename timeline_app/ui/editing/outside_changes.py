@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from timeline_app.logs import log
 from timeline_app.store import queries
 from timeline_app.store.errors import StoreError
+from timeline_app.ui.editing.manager_actions import manager_actions
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -65,4 +66,7 @@ class OutsideChanges(QObject):
             return False
         log.info("%s was changed by another program or window", db.path)
         window.show_change(ChangedElsewhere(themes_changed))
+        managers = manager_actions(window)
+        if managers is not None:
+            managers.follow_file()  # typing not saved there is kept (see keep_typing)
         return True

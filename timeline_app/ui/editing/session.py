@@ -81,6 +81,8 @@ class EditSession(QObject):
         # The file this one was saved from by Save a Copy, just before it was opened: the same
         # rows under the same ids, so typing not saved in an editor may follow it here.
         self.copied_from: Path | None = None
+        # True while the views follow an undo (applied is emitted for both ways).
+        self.undoing = False
 
     # -- what editors call ------------------------------------------------------------------
 
@@ -131,7 +133,11 @@ class EditSession(QObject):
 
     def revert_now(self, change) -> None:
         change.revert(self.db)
-        self.applied.emit(change)
+        self.undoing = True
+        try:
+            self.applied.emit(change)
+        finally:
+            self.undoing = False
 
     # -- telling the user ---------------------------------------------------------------------
 

@@ -90,6 +90,7 @@ class SourceManager(ManagerDialog):
         self.resize(900, 620)
 
         self.source_list = QListWidget(self)
+        self.listing = self.source_list
         self.source_list.setAccessibleName(self.tr("Sources"))
         # Long titles end in "…" (the whole title is in the field and the tooltip).
         self.source_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -392,13 +393,6 @@ class SourceManager(ManagerDialog):
             self.title_field.setFocus()
 
         ask_about_unsaved(self, question, self.save, then, cancelled)
-
-    def reject(self) -> None:
-        """Close; with typed changes, first ask whether to save them."""
-        if self.unsaved():
-            self.ask_about_unsaved(super().reject)
-            return
-        super().reject()
 
     def _count_text(self) -> None:
         length = len(self.text_field.toPlainText().strip())

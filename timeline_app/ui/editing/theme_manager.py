@@ -69,6 +69,7 @@ class ThemeManager(ManagerDialog):
         self.resize(560, 420)
 
         self.theme_list = QListWidget(self)
+        self.listing = self.theme_list
         self.theme_list.setAccessibleName(self.tr("Themes, in order"))
         self.theme_list.currentRowChanged.connect(self._row_chosen)
         list_label = QLabel(self.tr("&Themes:"), self)
