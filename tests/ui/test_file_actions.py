@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from tests.formats.conftest import FIXTURES
 from timeline_app import paths
 from timeline_app.formats import registry
-from timeline_app.formats.errors import FormatError
+from timeline_app.formats.errors import FormatError, ImportCancelled
 from timeline_app.store import queries
 from timeline_app.timeline.document import TimelineInfo
 from timeline_app.ui import file_actions, import_dialog
@@ -171,6 +171,35 @@ def test_an_import_runs_off_the_window_thread_which_goes_on_handling_events(
     assert threading.current_thread() not in readers and len(readers) == 1
     assert len(ticks) > 10  # the window's event loop ran while the import did
     assert (tmp_path / "slow.tldb").is_file()
+
+
+def test_cancel_pressed_once_the_reading_ended_still_cancels(qtbot, window, tmp_path):
+    read_all, pressed = threading.Event(), threading.Event()
+
+    def read(progress):
+        yield TimelineInfo("Read")
+        yield from registry.reader(FIXTURES / "mill-valley.csv")(progress)
+        read_all.set()  # the steps after the reading are still to come
+        pressed.wait(10)
+
+    progress = ImportProgress("mill-valley.csv", window)
+
+    def press_cancel_after_the_reading():
+        if read_all.is_set() and not pressed.is_set():
+            progress.dialog.canceled.emit()  # as the Cancel button does
+            pressed.set()
+
+    watch = QTimer(window)
+    watch.timeout.connect(press_cancel_after_the_reading)
+    watch.start(5)
+    try:
+        with pytest.raises(ImportCancelled):
+            run_import(read, tmp_path / "late.tldb", progress)
+    finally:
+        watch.stop()
+        progress.close()
+    assert pressed.is_set()
+    assert sorted(os.listdir(tmp_path)) == ["timeline.db"]
 
 
 def test_an_import_error_reaches_the_window_and_leaves_nothing_behind(qtbot, window, tmp_path):

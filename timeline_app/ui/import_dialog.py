@@ -132,7 +132,9 @@ class _ImportWork(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            self.outcome = create_timeline(self.read(self._progress), self.target)
+            self.outcome = create_timeline(
+                self.read(self._progress), self.target, self.cancelled.is_set
+            )
         except BaseException as error:  # raised again on the window's thread
             self.outcome = error
         self.finished.emit()
