@@ -3,6 +3,7 @@
 import dataclasses
 import io
 import os
+import stat
 
 import pytest
 
@@ -99,6 +100,40 @@ def test_a_failed_or_cancelled_import_leaves_nothing_behind(tmp_path):
     with pytest.raises(ImportCancelled):
         create_timeline(registry.reader(big)(cancel), tmp_path / "new.tldb")
     assert sorted(os.listdir(tmp_path)) == ["bad.csv", "big.csv"]
+
+
+def test_cancel_is_heard_at_each_step_after_the_reading(tmp_path):
+    sheet = FIXTURES / "mill-valley.csv"
+    asked = []
+    create_timeline(registry.reader(sheet)(None), tmp_path / "whole.tldb", lambda: asked.append(1))
+    steps = len(asked)
+    assert steps >= 4  # before the index rebuild, the event index, compacting, the move
+    for step in range(steps):
+        asked.clear()
+        target = tmp_path / f"cancelled-at-{step}.tldb"
+        with pytest.raises(ImportCancelled):
+            create_timeline(
+                registry.reader(sheet)(None),
+                target,
+                lambda step=step: asked.append(1) or len(asked) > step,
+            )
+        assert len(asked) == step + 1
+        assert sorted(os.listdir(tmp_path)) == ["whole.tldb"]
+
+
+def test_the_folder_is_synced_once_the_imported_file_is_in_place(tmp_path, monkeypatch):
+    synced = []
+    real_fsync = os.fsync
+
+    def fsync(handle):
+        status = os.fstat(handle)
+        synced.append((stat.S_ISDIR(status.st_mode), status.st_ino, os.path.exists(target)))
+        real_fsync(handle)
+
+    target = tmp_path / "m.tldb"
+    monkeypatch.setattr(os, "fsync", fsync)
+    create_timeline(registry.reader(FIXTURES / "mill-valley.csv")(None), target)
+    assert synced[-1] == (True, tmp_path.stat().st_ino, True)
 
 
 def test_an_imported_sheet_is_a_searchable_filterable_timeline(tmp_path):

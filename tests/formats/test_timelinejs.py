@@ -109,6 +109,35 @@ def test_a_missing_start_date_names_its_json_path(tmp_path):
         list(timelinejs_json.read(path))
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (r'"bad \ud800 here"', r"\$\.events\[1\]\.text\.headline"),
+        (r'"low \udc00 first \ud83d\ude42"', r"\$\.events\[1\]\.text\.headline"),
+        (r'"paired \ud83d\ude42 fine", "\uDFFF": 1', r"\$\.events\[1\]\.text"),
+    ],
+)
+def test_half_a_character_is_refused_naming_where(tmp_path, text, where):
+    path = tmp_path / "lone.json"
+    path.write_text(
+        '{"events": [{"start_date": {"year": 1}, "text": {"headline": "\\ud83d\\ude42 fine"}},'
+        f' {{"start_date": {{"year": 2}}, "text": {{"headline": {text}}}}}]}}',
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError, match=rf"lone\.json: {where}: holds half a character"):
+        list(timelinejs_json.read(path))
+
+
+def test_escaped_backslashes_and_paired_escapes_are_read_as_they_are(tmp_path):
+    path = tmp_path / "fine.json"
+    path.write_text(
+        r'{"events": [{"start_date": {"year": 1}, "text": {"headline": "\\ud800 \ud83d\ude42"}}]}',
+        encoding="utf-8",
+    )
+    [_, event] = list(timelinejs_json.read(path))
+    assert event.title == "\\ud800 🙂"
+
+
 def test_a_sheet_without_timelinejs_headers_is_refused(tmp_path):
     path = tmp_path / "other.csv"
     path.write_text("Date,Name\n1990,x\n", encoding="utf-8")

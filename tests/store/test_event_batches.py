@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 
 import pytest
 
 from timeline_app.store.database import open_database
 from timeline_app.store.errors import StoreBug
+from timeline_app.store.event_batches import _Table
 from timeline_app.store.event_rows import event_values
 from timeline_app.store.search import search_row
 from timeline_app.store.writing import add_events, add_sources, add_themes
@@ -68,7 +70,10 @@ def test_events_in_bulk_are_stored_exactly_as_given(tmp_path, nul):
     try:
         add_themes(db, THEMES)
         add_sources(db, SOURCES)
+        statements: list[str] = []
+        db._connection.set_trace_callback(statements.append)
         add_events(db, events, batch=16)  # the NUL, if any, in the second batch of three
+        db._connection.set_trace_callback(None)
         stored = [
             db.read("SELECT * FROM events ORDER BY id"),
             db.read("SELECT event_id, theme_id FROM event_themes ORDER BY rowid"),
@@ -78,6 +83,8 @@ def test_events_in_bulk_are_stored_exactly_as_given(tmp_path, nul):
         ]  # fmt: skip
         assert stored == _expected(events, dict(db.read("SELECT slug, id FROM themes")))
         assert any("\x00" in row[10] for row in stored[0]) == nul
+        # Each batch's events as one JSON text, but the one with a NUL, which goes row by row.
+        assert _inserts(statements, "events") == ((2, 16) if nul else (3, 0))
     finally:
         db.close()
 
@@ -92,3 +99,49 @@ def test_an_event_of_a_theme_not_stored_is_refused_as_a_bug(tmp_path):
         assert db.read("SELECT count(*) FROM events") == [(0,)]
     finally:
         db.close()
+
+
+def _inserts(statements: list[str], table: str) -> tuple[int, int]:
+    """How many inserts into `table` took the rows as JSON, and how many one row each (from
+    a trace, where a statement shows again each time a trigger of it runs)."""
+    once = [s for i, s in enumerate(statements) if i == 0 or s != statements[i - 1]]
+    into = [s for s in once if s.startswith(f"INSERT INTO {table} (")]
+    return sum("json_each" in s for s in into), sum("json_each" not in s for s in into)
+
+
+def test_a_batch_longer_than_sqlite_takes_in_one_value_goes_in_pieces(tmp_path):
+    events = _events(random.Random(7), 40, nul=False)
+    db = open_database(tmp_path / "a.db", create=True)
+    try:
+        add_themes(db, THEMES)
+        add_sources(db, SOURCES)
+        statements: list[str] = []
+        db._connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 3000)  # the default is 10⁹ bytes
+        db._connection.set_trace_callback(statements.append)
+        add_events(db, events, batch=40)  # one batch, whose events' JSON is some 9000 bytes
+        db._connection.set_trace_callback(None)
+        stored = [
+            db.read("SELECT * FROM events ORDER BY id"),
+            db.read("SELECT event_id, theme_id FROM event_themes ORDER BY rowid"),
+            db.read("SELECT event_id, source_id, position, quote, verified_in FROM citations "
+                    "ORDER BY id"),
+            db.read("SELECT rowid, title, summary, quotes FROM events_fts ORDER BY rowid"),
+        ]  # fmt: skip
+        assert stored == _expected(events, dict(db.read("SELECT slug, id FROM themes")))
+        as_json, one_by_one = _inserts(statements, "events")
+        assert as_json > 1 and one_by_one == 0
+    finally:
+        db.close()
+
+
+def test_a_row_whose_json_alone_is_too_long_goes_by_itself(tmp_path):
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE notes (a, b)")
+    connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 10_000)
+    rows = [(1, "ə" * 3000), (2, "x" * 9993), (3, "short")]  # a row fits; its JSON not
+    statements: list[str] = []
+    connection.set_trace_callback(statements.append)
+    _Table("notes", ("a", "b")).store(connection, rows)
+    assert connection.execute("SELECT a, b FROM notes ORDER BY a").fetchall() == rows
+    assert _inserts(statements, "notes") == (2, 1)
+    connection.close()

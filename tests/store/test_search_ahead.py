@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import random
+import sqlite3
+import time
+import weakref
+from contextlib import closing
 
 import pytest
 
@@ -120,3 +126,74 @@ def test_a_search_that_cannot_open_the_file_gives_way_to_the_window_connection(t
     finally:
         search_ahead.stop_searching(db)
         db.close()
+
+
+def _word_in(db) -> str:
+    return db.read("SELECT title FROM events LIMIT 1")[0][0].split()[0]
+
+
+def test_a_file_put_in_place_of_the_window_file_is_not_searched(tmp_path):
+    path, other = tmp_path / "events.db", tmp_path / "other.db"
+    make_dataset(60, path, seed=1)
+    make_dataset(400, other, seed=2)
+    db = open_database(path)
+    try:
+        word = _word_in(db)
+        own = found_ids(db, word)
+        os.replace(other, path)  # another program renames a different file over it
+        with closing(open_database(path)) as replacement:
+            assert found_ids(replacement, word) != own  # so the test can tell the two apart
+        search_ahead.search_ahead(db, word)
+        search = search_ahead._running[db]
+        search.join(timeout=5)
+        assert search.found is None  # it gave no answer from the other file
+        assert search_ahead.found_ids_ahead(db, word) == own == found_ids(db, word)
+    finally:
+        search_ahead.stop_searching(db)
+        db.close()
+
+
+def test_an_edit_stops_a_slow_search_rather_than_wait_for_it(tmp_path, monkeypatch):
+    path = tmp_path / "events.db"
+    make_dataset(60, path, seed=1)
+    with closing(sqlite3.connect(path)) as connection:
+        # A rollback journal, as in files from elsewhere: a reader holds off a writer's commit.
+        assert connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    slow = (  # far longer than the busy timeout the edit would wait
+        "SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ? AND (WITH RECURSIVE"
+        " c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000000)"
+        " SELECT count(*) FROM c) > 0"
+    )
+    monkeypatch.setattr(search_ahead, "FOUND_IDS", slow)
+    db = open_database(path)
+    try:
+        word = _word_in(db)
+        search_ahead.search_ahead(db, word)
+        search = search_ahead._running[db]
+        while search.is_alive() and search._connection is None:
+            time.sleep(0.01)
+        time.sleep(0.2)  # into the query: its read lock is held
+        assert search.is_alive()
+        with db.transaction() as connection:
+            connection.execute("UPDATE events SET title = 'Edited' WHERE id = 1")
+        assert db.read("SELECT title FROM events WHERE id = 1") == [("Edited",)]
+        assert not search.is_alive() and search.found is None
+        assert db not in search_ahead._running
+    finally:
+        search_ahead.stop_searching(db)
+        db.close()
+
+
+def test_a_search_does_not_keep_a_closed_database(tmp_path):
+    path = tmp_path / "events.db"
+    make_dataset(10, path, seed=1)
+    db = open_database(path)
+    search_ahead.search_ahead(db, _word_in(db))
+    search = search_ahead._running[db]
+    search.join(timeout=5)
+    dropped = weakref.ref(db)
+    db.close()  # and dropped without stop_searching (a path that raised, say)
+    del db
+    gc.collect()
+    assert dropped() is None
+    assert search not in search_ahead._running.values()

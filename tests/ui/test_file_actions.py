@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from tests.formats.conftest import FIXTURES
 from timeline_app import paths
 from timeline_app.formats import registry
-from timeline_app.formats.errors import FormatError
+from timeline_app.formats.errors import FormatError, ImportCancelled
 from timeline_app.store import queries
 from timeline_app.timeline.document import TimelineInfo
 from timeline_app.ui import file_actions, import_dialog
@@ -146,6 +146,56 @@ def test_cancelling_the_progress_dialog_leaves_nothing_behind(
     assert "cancelled" in window.statusBar().currentMessage()
 
 
+def test_while_an_import_runs_no_file_action_can_start(window, answers, tmp_path, monkeypatch):
+    asked, seen = [], []
+    monkeypatch.setattr(
+        file_actions, "ask_open_path", lambda *a: asked.append(1) or answers["open"].pop(0)
+    )
+    actions = window.file_actions
+    held = [
+        actions.new_action,
+        window.open_action,
+        actions.recent_menu.menuAction(),
+        actions.import_action,
+        actions.copy_action,
+        actions.close_action,
+        window.quit_action,
+    ]
+    enabled_before = [action.isEnabled() for action in held]
+
+    def look_and_try():
+        dialog = QApplication.activeModalWidget()
+        seen.append((dialog is not None and dialog.isVisible(), [a.isEnabled() for a in held]))
+        for action in held[:2] + held[3:5]:  # New, Open, Import, Save a Copy
+            action.trigger()
+
+    def reader(*arguments):
+        read = real_reader(*arguments)
+
+        def reading(progress):  # a reader slow to its first report (a large JSON file)
+            threading.Event().wait(0.4)
+            yield from read(progress)
+
+        return reading
+
+    real_reader = registry.reader
+    monkeypatch.setattr(registry, "reader", reader)
+    watch = QTimer(window)
+    watch.timeout.connect(look_and_try)
+    watch.start(20)
+    answers["open"].append(FIXTURES / "mill-valley.csv")
+    answers["save"].append(tmp_path / "m.tldb")
+    try:
+        actions.import_action.trigger()
+    finally:
+        watch.stop()
+    assert len(seen) >= 5
+    assert all(seen_modal and not any(states) for seen_modal, states in seen)
+    assert asked == [1]  # only the import's own question; nothing else started
+    assert window.db.path == tmp_path / "m.tldb"
+    assert [action.isEnabled() for action in held] == enabled_before
+
+
 def test_an_import_runs_off_the_window_thread_which_goes_on_handling_events(
     qtbot, window, tmp_path
 ):
@@ -171,6 +221,35 @@ def test_an_import_runs_off_the_window_thread_which_goes_on_handling_events(
     assert threading.current_thread() not in readers and len(readers) == 1
     assert len(ticks) > 10  # the window's event loop ran while the import did
     assert (tmp_path / "slow.tldb").is_file()
+
+
+def test_cancel_pressed_once_the_reading_ended_still_cancels(qtbot, window, tmp_path):
+    read_all, pressed = threading.Event(), threading.Event()
+
+    def read(progress):
+        yield TimelineInfo("Read")
+        yield from registry.reader(FIXTURES / "mill-valley.csv")(progress)
+        read_all.set()  # the steps after the reading are still to come
+        pressed.wait(10)
+
+    progress = ImportProgress("mill-valley.csv", window)
+
+    def press_cancel_after_the_reading():
+        if read_all.is_set() and not pressed.is_set():
+            progress.dialog.canceled.emit()  # as the Cancel button does
+            pressed.set()
+
+    watch = QTimer(window)
+    watch.timeout.connect(press_cancel_after_the_reading)
+    watch.start(5)
+    try:
+        with pytest.raises(ImportCancelled):
+            run_import(read, tmp_path / "late.tldb", progress)
+    finally:
+        watch.stop()
+        progress.close()
+    assert pressed.is_set()
+    assert sorted(os.listdir(tmp_path)) == ["timeline.db"]
 
 
 def test_an_import_error_reaches_the_window_and_leaves_nothing_behind(qtbot, window, tmp_path):

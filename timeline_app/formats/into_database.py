@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
-from timeline_app.formats.errors import FormatError
+from timeline_app.formats.errors import FormatError, ImportCancelled
 from timeline_app.part_files import new_part, remove_abandoned_parts
 from timeline_app.store.background_writer import BackgroundWriter
 from timeline_app.store.build import compact_to_one_file
@@ -36,13 +36,27 @@ class TargetExists(FormatError):
     """The file an import would create is already there; it is never replaced."""
 
 
-def create_timeline(records: Iterable[Record], target: Path) -> int:
+def _never() -> bool:
+    return False
+
+
+def create_timeline(
+    records: Iterable[Record], target: Path, cancelled: Callable[[], bool] = _never
+) -> int:
     """Write the records into a new timeline file at target; returns how many events.
 
     The file is built beside target under a hidden name and moved into place only when it is
     whole; an existing target is refused, before and after the work. On any error or a
-    cancellation (an exception from the records), nothing is left behind.
+    cancellation (an exception from the records, or `cancelled()` true between the steps that
+    follow the reading), nothing is left behind.
     """
+
+    def go_on(_db: Database | None = None) -> None:
+        # The steps after the reading take as long as it does at a million events; Cancel
+        # pressed then is heard at the next step.
+        if cancelled():
+            raise ImportCancelled
+
     target = Path(target)
     if target.exists():
         raise TargetExists(target, "already exists; an import never replaces a file")
@@ -56,12 +70,16 @@ def create_timeline(records: Iterable[Record], target: Path) -> int:
             with BackgroundWriter(db) as writer:
                 writer.put(indexes.drop)
                 count = _Writer(db, writer).write(records)
+                writer.put(go_on)  # on the writer's thread, once the last rows are in
                 writer.put(indexes.make_again)
+            go_on()
             db.changed()
             index_of(db)  # built and saved inside the file, so opening it never has to write
         finally:
             db.close()
+        go_on()
         compact_to_one_file(temporary, free_share=_FREE_SHARE)
+        go_on()
         _move_into_place(temporary, target)
         return count
     finally:
@@ -79,6 +97,21 @@ def _move_into_place(temporary: Path, target: Path) -> None:
         if target.exists():
             raise TargetExists(target, "already exists; an import never replaces a file") from None
         os.replace(temporary, target)
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Have the new name reach the disk with the file (compacting synced its content): after a
+    power cut, the imported file is then there, not only the part that is later removed."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:  # a system where folders cannot be opened (Windows): its rename is enough
+        return
+    try:
+        with contextlib.suppress(OSError):  # a file system that does not sync folders
+            os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 class _Writer:

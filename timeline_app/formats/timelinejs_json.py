@@ -7,6 +7,7 @@ text {"headline", "text"} in HTML, media {"url", "credit", "caption"}, group and
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -57,7 +58,8 @@ def load_json(path: Path) -> Any:
     """The parsed document, or one message naming the line and column where it breaks."""
     try:
         with open_text(path) as text:
-            return json.load(text)
+            content = text.read()
+        document = json.loads(content)
     except json.JSONDecodeError as error:
         raise FormatError(
             path, f"is not valid JSON: {error.msg}", f"line {error.lineno}, column {error.colno}"
@@ -66,6 +68,43 @@ def load_json(path: Path) -> Any:
         raise not_utf8(path, None, error) from error
     except RecursionError as error:
         raise FormatError(path, "is nested too deeply to be a timeline") from error
+    # A \ud800 escape with no partner decodes to half a character, which no text can hold:
+    # SQLite and the window would refuse it later with an unexpected error. Only a file with
+    # such an escape at all is walked to find where.
+    if _SURROGATE_ESCAPE.search(content):
+        try:
+            where = _half_character(document, "$")
+        except RecursionError as error:
+            raise FormatError(path, "is nested too deeply to be a timeline") from error
+        if where is not None:
+            raise FormatError(
+                path, "holds half a character (an unpaired \\uD800–\\uDFFF escape)", where
+            )
+    return document
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_HALF_CHARACTER = re.compile("[\ud800-\udfff]")
+
+
+def _half_character(value: Any, where: str) -> str | None:
+    """Where, as a JSON path, the first text (or name) holding a lone surrogate is."""
+    if isinstance(value, str):
+        return where if _HALF_CHARACTER.search(value) else None
+    if isinstance(value, list):
+        items: Iterable[tuple[str, Any]] = ((f"{where}[{i}]", v) for i, v in enumerate(value))
+    elif isinstance(value, dict):
+        for name in value:
+            if _HALF_CHARACTER.search(name):
+                return where
+        items = ((f"{where}.{name}", v) for name, v in value.items())
+    else:
+        return None
+    for inner, item in items:
+        found = _half_character(item, inner)
+        if found is not None:
+            return found
+    return None
 
 
 def _slide(path: Path, raw: Any, where: str, era: bool) -> Slide:

@@ -6,9 +6,10 @@ second here) is loaded only when something asks for a session or a migration.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,21 @@ HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000  # how long to wait for another program's write before calling it locked
 
+# Which file a connection reads: (st_dev, st_ino). A file another program renames over the path
+# is a different file, though the app's own connection still reads the one it opened.
+FileIdentity = tuple[int, int]
+
+# Called with the Database before the app writes to it. The search started ahead registers
+# here (it is above this module): its read would hold off the write's commit in a file with a
+# rollback journal, and the write would then be blamed on another program.
+_before_writing: list[Callable[[Database], None]] = []
+
+
+def before_each_write(hook: Callable[[Database], None]) -> None:
+    """Have `hook(db)` called at the start of every write through a Database."""
+    if hook not in _before_writing:
+        _before_writing.append(hook)
+
 
 class Database:
     """One open timeline database."""
@@ -41,6 +57,7 @@ class Database:
         self.path = path
         self.read_only = read_only  # opened so that nothing can write to it (the bundled file)
         self._connection = _connect(path, read_only)
+        self.identity = _identity(path)  # the file the connection just opened
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: Any = None
@@ -58,13 +75,11 @@ class Database:
     def reading_connection(self) -> sqlite3.Connection:
         """A read-only connection of its own to the same file, for a thread that reads while
         the window goes on (the caller closes it)."""
-        try:
-            return sqlite3.connect(_read_only_uri(self.path), uri=True, check_same_thread=False)
-        except sqlite3.Error as error:
-            raise explain_sqlite_error(error, self.path) from error
+        return reading_connection(self.path, self.identity)
 
     def write(self, sql: str, parameters: tuple | list = ()) -> None:
         """Run one statement and commit it, straight from sqlite3."""
+        self._about_to_write()
         try:
             with self._lock, self._connection:
                 self._connection.execute(sql, parameters)
@@ -83,6 +98,7 @@ class Database:
             raise DatabaseNotWritable(
                 f"{self.path} is open read-only: save a copy of it to make changes."
             )
+        self._about_to_write()
         try:
             with self._lock:
                 connection = self._connection
@@ -102,6 +118,10 @@ class Database:
             raise explain_sqlite_error(error, self.path) from error
         except sqlite3.Error as error:
             raise explain_sqlite_error(error, self.path) from error
+
+    def _about_to_write(self) -> None:
+        for hook in _before_writing:
+            hook(self)
 
     def changed(self) -> None:
         """Call after writing: what was read and kept from the file is read again."""
@@ -145,6 +165,7 @@ class Database:
         # another program's; its commit is taken as this app's own unless another program
         # had committed before it began (that one is still to be noticed).
         own = self._read_data_version() == self._data_version
+        self._about_to_write()
         try:
             with self._sessions() as session, session.begin():
                 yield session
@@ -233,6 +254,31 @@ def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     # place, or a disk that goes away, then stops the program with SIGBUS where a read gives
     # an error the window can tell, with any typing in a form lost.
     return connection
+
+
+def reading_connection(path: Path, identity: FileIdentity) -> sqlite3.Connection:
+    """A read-only connection to the file at `path`, refused (StoreError) when that is no longer
+    the file with `identity`: another program has put a different file in its place, which the
+    window's own connection does not read."""
+    try:
+        connection = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise explain_sqlite_error(error, path) from error
+    # SQLite opens the file in connect(): a stat now sees the file it opened, unless the path
+    # changes in between, which is refused too.
+    try:
+        same = _identity(path) == identity
+    except OSError:
+        same = False
+    if not same:
+        connection.close()
+        raise StoreError(f"{path} has been replaced by another file since it was opened.")
+    return connection
+
+
+def _identity(path: Path) -> FileIdentity:
+    status = os.stat(path)
+    return (status.st_dev, status.st_ino)
 
 
 def _read_only_uri(path: Path) -> str:

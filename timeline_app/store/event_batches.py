@@ -5,7 +5,8 @@ Each table's rows go to SQLite as one JSON text, read back by json_each in a sin
 SQLite then fills the table in one call that lets go of Python's lock throughout, where
 executemany takes the lock back for every row; so a thread can store one batch while the reader
 makes the next (background_writer.py). Themes are named by slug and their ids looked up by the
-statements, so the rows can be made before the themes they name are stored.
+statements, so the rows can be made before the themes they name are stored. A JSON text longer
+than SQLite takes as one value (SQLITE_LIMIT_LENGTH) goes in pieces that fit.
 """
 
 from __future__ import annotations
@@ -41,13 +42,26 @@ class _Table:
         if not rows:
             return
         text = json.dumps(rows, ensure_ascii=False, check_circular=False)
-        if "\\u0000" in text:  # SQLite's JSON ends a text at a NUL character; sqlite3 does not
+        too_long = _over_length_limit(connection, text)
+        if too_long and len(rows) > 1:  # long texts: each half as JSON, if it fits
+            half = len(rows) // 2
+            self.store(connection, rows[:half])
+            self.store(connection, rows[half:])
+            return
+        if too_long or "\\u0000" in text:  # SQLite's JSON ends a text at a NUL; sqlite3 doesn't
             values = [self._value(c, "?") for c in self.columns]
             connection.executemany(self._insert(["VALUES (" + ", ".join(values) + ")"]), rows)
             return
         values = [self._value(c, f"value ->> {i}") for i, c in enumerate(self.columns)]
         select = "SELECT " + ", ".join(values) + " FROM json_each(?)"
         connection.execute(self._insert([select]), (text,))
+
+
+def _over_length_limit(connection: sqlite3.Connection, text: str) -> bool:
+    """True when SQLite would refuse `text` as one value ("string or blob too big"): its
+    length limit counts UTF-8 bytes, at most four a character, so most texts need no count."""
+    limit = connection.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
+    return len(text) * 4 > limit and len(text.encode("utf-8", "surrogatepass")) > limit
 
 
 _EVENTS = _Table("events", ("id", "key", *COLUMNS), slugs=("primary_theme_id",))

@@ -6,6 +6,10 @@ of the search together (a two-letter prefix finds over 100,000 events), so each 
 it at once, in a thread, on a read-only connection of its own: by the time the search is
 applied its matches are usually waiting. A newer keystroke interrupts the older query; an edit
 in between (the database's generation moves on) has the answer read again.
+
+Any write through the Database stops the search first (database.before_each_write): in a file
+with a rollback journal its read would hold off the write's commit. A search keeps the file's
+path and identity, not the Database, so a window's Database closed and dropped goes with it.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import sqlite3
 import threading
 from weakref import WeakKeyDictionary
 
-from timeline_app.store.database import Database
+from timeline_app.store.database import Database, before_each_write, reading_connection
 from timeline_app.store.errors import StoreError
 from timeline_app.store.search import FOUND_IDS, NOTHING, found_ids, fts_query
 
@@ -28,15 +32,16 @@ class _Search(threading.Thread):
         self.query = query
         self.generation = db.generation
         self.found: str | None = None
-        self._db = db
+        self._path = db.path
+        self._identity = db.identity
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = None
         self._stopped = False
 
     def run(self) -> None:
         try:
-            connection = self._db.reading_connection()
-        except StoreError:
+            connection = reading_connection(self._path, self._identity)
+        except StoreError:  # the file cannot be opened, or is no longer the window's file
             return
         try:
             with self._lock:
@@ -99,8 +104,11 @@ def found_ids_ahead(db: Database, text: str) -> str:
 
 
 def stop_searching(db: Database) -> None:
-    """Stop any search started ahead for this database (it is being closed)."""
+    """Stop any search started ahead for this database (it is being closed, or written to)."""
     ahead = _running.pop(db, None)
     if ahead is not None:
         ahead.stop()
         ahead.join()
+
+
+before_each_write(stop_searching)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -309,7 +311,8 @@ class FileActions(QObject):
             read = registry.reader(source, format_name, mapping)
             progress = ImportProgress(source.name, self.window)
             try:
-                count = run_import(read, target, progress)
+                with self._held_while_importing():
+                    count = run_import(read, target, progress)
             finally:
                 progress.close()
         except ImportCancelled:
@@ -325,6 +328,29 @@ class FileActions(QObject):
                 ),
                 8000,
             )
+
+    @contextmanager
+    def _held_while_importing(self) -> Iterator[None]:
+        """The actions that would open, make or import another file, or quit, do nothing until
+        the import ends: the progress dialog holds off the window's input, and this its
+        shortcuts and anything that triggers them otherwise."""
+        actions = [
+            self.new_action,
+            self.window.open_action,
+            self.recent_menu.menuAction(),
+            self.import_action,
+            self.copy_action,
+            self.close_action,
+            self.window.quit_action,
+        ]
+        enabled = [action.isEnabled() for action in actions]
+        for action in actions:
+            action.setEnabled(False)
+        try:
+            yield
+        finally:
+            for action, was in zip(actions, enabled, strict=True):
+                action.setEnabled(was)
 
     def save_copy(self) -> None:
         from timeline_app.store.copying import copy_timeline

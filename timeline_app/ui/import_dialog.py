@@ -108,7 +108,9 @@ class ImportProgress:
         self.dialog.setObjectName("importProgress")
         self.dialog.setWindowTitle(translate("ImportProgress", "Import"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
+        # Shown at once, not after a moment: until it shows, the window would take another
+        # Import, Open or Quit, though a reader can take seconds to its first report.
+        self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
 
@@ -132,7 +134,9 @@ class _ImportWork(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            self.outcome = create_timeline(self.read(self._progress), self.target)
+            self.outcome = create_timeline(
+                self.read(self._progress), self.target, self.cancelled.is_set
+            )
         except BaseException as error:  # raised again on the window's thread
             self.outcome = error
         self.finished.emit()
@@ -157,6 +161,7 @@ def run_import(
     progress.dialog.canceled.connect(work.cancelled.set)
     work.finished.connect(waiting.quit)
     thread.started.connect(work.run)
+    progress.dialog.show()
     thread.start()
     waiting.exec()
     thread.quit()
