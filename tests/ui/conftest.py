@@ -8,6 +8,7 @@ from timeline_app.store.database import open_database
 from timeline_app.store.writing import write_timeline
 from timeline_app.timeline.dates import DateSpan
 from timeline_app.timeline.events import Citation, Event, Source, Theme
+from timeline_app.ui import file_actions
 
 THEMES = (
     Theme("diplomacy", "Diplomacy", "#0072B2"),
@@ -71,3 +72,12 @@ def open_window(qtbot):
 @pytest.fixture
 def window(open_window, bundled_copy):
     return open_window(bundled_copy)
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Queue the paths the open and save dialogs will return."""
+    queue = {"open": [], "save": []}
+    monkeypatch.setattr(file_actions, "ask_open_path", lambda *a: queue["open"].pop(0))
+    monkeypatch.setattr(file_actions, "ask_save_path", lambda *a: queue["save"].pop(0))
+    return queue

@@ -20,15 +20,6 @@ from timeline_app.ui.file_actions import open_first_timeline, recent_files
 from timeline_app.ui.import_dialog import ColumnMappingDialog, ImportProgress, run_import
 
 
-@pytest.fixture
-def answers(monkeypatch):
-    """Queue the paths the open and save dialogs will return."""
-    queue = {"open": [], "save": []}
-    monkeypatch.setattr(file_actions, "ask_open_path", lambda *a: queue["open"].pop(0))
-    monkeypatch.setattr(file_actions, "ask_save_path", lambda *a: queue["save"].pop(0))
-    return queue
-
-
 def test_new_makes_an_empty_timeline_file_and_opens_it(window, answers, tmp_path):
     answers["save"].append(tmp_path / "diary")
     window.file_actions.new_action.trigger()

@@ -4,22 +4,11 @@ copy holds the same events."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.formats.conftest import FIXTURES
 from timeline_app.store import queries
 from timeline_app.timeline.filter import TimelineFilter
-from timeline_app.ui import file_actions
 
 HIDING_ALL = TimelineFilter(search="nosuchwordanywhere", first_year=1990, last_year=1991)
-
-
-@pytest.fixture
-def answers(monkeypatch):
-    queue = {"open": [], "save": []}
-    monkeypatch.setattr(file_actions, "ask_open_path", lambda *a: queue["open"].pop(0))
-    monkeypatch.setattr(file_actions, "ask_save_path", lambda *a: queue["save"].pop(0))
-    return queue
 
 
 def filtered(window, wanted: TimelineFilter) -> None:

@@ -10,7 +10,9 @@ from tests.ui.editing.test_review_findings import thirty_path, title_of  # noqa:
 
 
 def test_redo_of_a_delete_selects_the_next_event_as_the_delete_did(
-    qtbot, open_window, thirty_path  # noqa: F811
+    qtbot,
+    open_window,
+    thirty_path,  # noqa: F811
 ):
     window = open_window(thirty_path)
     active(qtbot, window)
@@ -34,7 +36,9 @@ def test_redo_of_a_delete_selects_the_next_event_as_the_delete_did(
 
 
 def test_redo_of_deleting_the_last_event_selects_the_one_before(
-    qtbot, open_window, thirty_path  # noqa: F811
+    qtbot,
+    open_window,
+    thirty_path,  # noqa: F811
 ):
     window = open_window(thirty_path)
     active(qtbot, window)
