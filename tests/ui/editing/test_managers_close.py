@@ -57,6 +57,24 @@ def test_closing_the_window_itself_asks_and_discard_drops_the_typing(window, qtb
     qtbot.waitUntil(lambda: not manager.isVisible())
     assert window.edit_session.stack.count() == 0
     assert [theme.name for theme in queries.themes(window.db)][0] == "Diplomacy"
+    again = opened_themes(window, qtbot)  # and the discarded typing is not in the form
+    assert again.name_field.text() == "Diplomacy"
+    assert not again.unsaved()
+
+
+def test_escape_and_discard_in_the_sources_window_drops_the_typing(window, qtbot):
+    window.manager_actions.sources_action.trigger()
+    manager = window.manager_actions.source_manager
+    qtbot.waitExposed(manager)
+    stored = manager.title_field.text()
+    type_into(qtbot, manager.title_field, " ZZ")
+    qtbot.keyClick(manager, Qt.Key.Key_Escape)
+    answer(qtbot, unsaved_question(qtbot), "Discard Changes")
+    qtbot.waitUntil(lambda: not manager.isVisible())
+    window.manager_actions.sources_action.trigger()
+    qtbot.waitExposed(manager)
+    assert manager.title_field.text() == stored
+    assert not manager.unsaved()
 
 
 def test_opened_again_the_themes_window_starts_on_its_list(window, qtbot):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.ui.editing.managers import another_program, opened
@@ -249,3 +249,21 @@ def test_choosing_another_theme_asks_before_dropping_typing(open_window, small_d
     answer(qtbot, question(qtbot), "Save Changes")
     assert "Energy and Power" in [t.name for t in queries.themes(window.db)]
     assert manager.current_theme() is manager.shown[other_row]
+
+
+@pytest.mark.parametrize("action", ["themes", "sources"])
+def test_a_manager_opened_on_one_file_opens_again_after_another_file_is_opened(
+    open_window, small_db_path, file_b, qtbot, action
+):
+    window = open_window(small_db_path)
+    manager = opened(window, qtbot, action)
+    manager.close()
+    window.open_database_file(file_b)
+    # The first file's edit session is gone (its C++ side too, as the event loop leaves it).
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    again = opened(window, qtbot, action)
+    assert again is manager
+    assert again.session() is window.edit_session
+    if action == "sources":  # and it lists the file open now
+        listed = [again.listing.item(row).text() for row in range(again.listing.count())]
+        assert any("File B title" in text for text in listed), listed

@@ -4,12 +4,14 @@ through the window's undo session, and a deletion confirmed with what goes with 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QSizePolicy, QWidget
+from shiboken6 import isValid
 
 from timeline_app.messages import readable
 from timeline_app.store.editing import EditRefused
@@ -190,7 +192,10 @@ class ManagerDialog(QDialog):
         session = self.window_.edit_session
         if session is not self._session:
             if self._session is not None:
-                self._session.applied.disconnect(self._applied)
+                # The window deletes a file's session when another file opens, and with it
+                # its connections: only a session still alive has one to undo.
+                with suppress(RuntimeError):
+                    self._session.applied.disconnect(self._applied)
             session.applied.connect(self._applied)
             self._session = session
             self._file = Path(session.db.path)
@@ -239,8 +244,9 @@ class ManagerDialog(QDialog):
         """Undo and Redo of the open file's changes while this window has the focus, with the
         main window's shortcuts (a modeless window does not get the main window's)."""
         for action in self._undo_actions:
-            self.removeAction(action)
-            action.deleteLater()
+            if isValid(action):  # an undo stack's actions go with the stack (another file)
+                self.removeAction(action)
+                action.deleteLater()
         undo = stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = stack.createRedoAction(self, self.tr("&Redo"))
@@ -286,9 +292,18 @@ class ManagerDialog(QDialog):
         """Close (Escape, Close, the window's close button); with typed changes, first ask
         whether to save them."""
         if self.unsaved():
-            self.ask_about_unsaved(super().reject)
+
+            def closed() -> None:  # saved or discarded: the form shows the file again
+                self._show_current(self.shown_row)
+                QDialog.reject(self)
+
+            self.ask_about_unsaved(closed)
             return
         super().reject()
+
+    def _show_current(self, row: int) -> None:
+        """Show the listed thing at row (-1: a new one) as the file holds it."""
+        raise NotImplementedError
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         # Opened again, the window starts on its list, not on the field last typed in, where
