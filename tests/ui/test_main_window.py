@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -255,6 +255,19 @@ def test_home_and_end_in_the_list_go_to_the_first_and_last_event(qtbot, window):
     qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # as before
     assert window.selected_id == ids[-1]
     qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert window.selected_id == ids[0]
+
+
+def test_end_in_the_list_with_no_event_chosen_goes_to_the_last_event(qtbot, window):
+    ids = queries.event_ids(window.db, TimelineFilter())
+    view = window.list_pane.view
+    window.select_event(None)
+    view.setCurrentIndex(QModelIndex())
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert window.selected_id == ids[-1]
+    view.setCurrentIndex(QModelIndex())
+    qtbot.keyClick(view, Qt.Key.Key_Home)
     assert window.selected_id == ids[0]
 
 

@@ -255,6 +255,12 @@ class EventListView(QTableView):
         if action in _TO_AN_END:
             # A table's Home and End go to the row's first and last column; this list has one,
             # so they would do nothing: they go to the first and last event, as Ctrl+ does.
+            model = self.model()
+            if not self.currentIndex().isValid() and model is not None and model.rowCount():
+                # With no row current a table goes to its first row whatever the key: End
+                # goes to the last event here too.
+                end = action == QAbstractItemView.CursorAction.MoveEnd
+                return model.index(model.rowCount() - 1 if end else 0, 0)
             modifiers |= Qt.KeyboardModifier.ControlModifier
         return super().moveCursor(action, modifiers)
 
