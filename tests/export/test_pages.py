@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 from tests.export.conftest import THEMES, WEB, flat
-from timeline_app.export.blocks import MeasuredBlocks, Placed, TextBlock, paginate
+from timeline_app.export import blocks as layout
+from timeline_app.export.blocks import MeasuredBlocks, Placed, TextBlock
 from timeline_app.export.content import gather
 from timeline_app.export.pdf import PdfExport
 from timeline_app.store.database import open_database
@@ -15,6 +16,11 @@ from timeline_app.timeline.events import Citation, Event
 from timeline_app.timeline.filter import TimelineFilter
 
 PAGE = 100.0
+
+
+def paginate(blocks, rows, page_height: float, unit: float) -> list:
+    """Every page's placed rows at once."""
+    return list(layout.pages(blocks, rows, page_height, unit))
 
 
 def block(space_before=0.0, keep_with_next=False, **kinds):

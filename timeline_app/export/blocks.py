@@ -85,16 +85,6 @@ def measure(block: Block, typesetter: Typesetter, width: float) -> list[float]:
     return rows
 
 
-def paginate(
-    blocks: Sequence[Block | BlockShape],
-    rows: Sequence[Sequence[float]],
-    page_height: float,
-    unit: float,
-) -> list[list[Placed]]:
-    """Every page's placed rows at once (see pages)."""
-    return list(pages(blocks, rows, page_height, unit))
-
-
 def pages(
     blocks: Sequence[Block | BlockShape],
     rows: Sequence[Sequence[float]],
