@@ -234,7 +234,7 @@ class Changes:
 def event_title(db: Database, event_id: int) -> str:
     rows = db.read("SELECT title FROM events WHERE id = ?", (event_id,))
     if not rows:
-        raise EditRefused({"event": say(SAY["no such event"])})
+        raise EditRefused(gone_refusal("events"))
     return rows[0][0]
 
 

@@ -11,6 +11,7 @@ from timeline_app.store.change import (
     EditRefused,
     draft_phrases,
     event_title,
+    gone_refusal,
     next_id,
     refuse,
     say,
@@ -121,7 +122,7 @@ def _citationevent_title(db: Database, citation_id: int) -> str:
         (citation_id,),
     )
     if not rows:
-        raise EditRefused({"citation": say(SAY["no such citation"])})
+        raise EditRefused(gone_refusal("citations"))
     return rows[0][0]
 
 

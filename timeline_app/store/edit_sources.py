@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 
-from timeline_app.store.change import SAY, Change, EditRefused, draft_phrases, refuse, say
+from timeline_app.store.change import (
+    Change,
+    EditRefused,
+    draft_phrases,
+    gone_refusal,
+    refuse,
+    say,
+)
 from timeline_app.store.database import Database
 from timeline_app.store.keys import new_key
 from timeline_app.store.row_changes import RowChange, changes, read_one, read_rows
@@ -103,5 +110,5 @@ def _year(published: str | None) -> str:
 def _source_title(db: Database, source_id: str) -> str:
     rows = db.read("SELECT title FROM sources WHERE id = ?", (source_id,))
     if not rows:
-        raise EditRefused({"source_id": say(SAY["no such source"])})
+        raise EditRefused(gone_refusal("sources"))
     return rows[0][0]

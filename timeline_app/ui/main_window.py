@@ -336,11 +336,11 @@ class MainWindow(QMainWindow):
     def show_change(self, change) -> None:
         """After an edit, its undo or redo: every view shows the file as it is now, the
         selection kept where its event still is."""
-        self.themes = queries.themes(self.db)
         self.total = queries.total_events(self.db)
         if change.sources_changed and self.edit_actions is not None:
             self.edit_actions.sources_changed()
-        if change.themes_changed:
+        if change.themes_changed:  # only then are the themes read again
+            self.themes = queries.themes(self.db)
             self.canvas.set_database(self.db, self.themes)
             self.list_pane.set_themes(self.themes)
             self.filter_panel.set_themes(self.themes)

@@ -335,7 +335,8 @@ class EventEditor(QDialog):
 
     def show_problems(self, found: dict[str, str]) -> None:
         """Each problem beside its field; what belongs to no field above the buttons."""
-        fields = {name: self.field_widgets()[name] for name in self.problem_labels}
+        widgets = self.field_widgets()
+        fields = {name: widgets[name] for name in self.problem_labels}
         for name, label in self.problem_labels.items():
             set_field_problem(label, fields[name], found.get(name))
         for number, row in enumerate(self.citations.rows):

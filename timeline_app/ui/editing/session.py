@@ -15,12 +15,6 @@ from timeline_app.store.errors import DatabaseNotWritable, StoreError
 from timeline_app.wording.editing import change_description, error_text
 
 
-def refusal_text(error: StoreError) -> str:
-    """What to tell the user about a refused change: each problem the store named, else its
-    message."""
-    return error_text(error)
-
-
 class ChangeCommand(QUndoCommand):
     """One change (or a group) on the stack. It is applied before it is pushed, so pushing it
     does not apply it again; a later undo or redo that the file refuses is told to the user and
@@ -49,7 +43,7 @@ class ChangeCommand(QUndoCommand):
             step(self.change)
         except StoreError as error:
             log.warning("%s of %r refused: %s", step.__name__, self.change.description, error)
-            self.session.tell(self.session.tr("The change was not made"), refusal_text(error))
+            self.session.tell(self.session.tr("The change was not made"), error_text(error))
             # The stack already moved past this command: move it back without touching the
             # file again (the step wrote nothing).
             self._skip_next = True
@@ -98,7 +92,7 @@ class EditSession(QObject):
             return self._push_to_copy(change, error)
         except StoreError as error:
             log.info("change %r refused: %s", change.description, error)
-            self.tell(self.tr("The change was not made"), refusal_text(error))
+            self.tell(self.tr("The change was not made"), error_text(error))
             return False
         self.stack.push(ChangeCommand(self, change))
         return True
@@ -121,7 +115,7 @@ class EditSession(QObject):
             change = build()
         except StoreError as error:
             log.info("change refused while built: %s", error)
-            self.tell(self.tr("The change was not made"), refusal_text(error))
+            self.tell(self.tr("The change was not made"), error_text(error))
             return False
         return self.push(change)
 
